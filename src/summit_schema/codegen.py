@@ -52,8 +52,7 @@ def _checkout_root() -> Path:
         )
     if importlib.util.find_spec("datamodel_code_generator") is None:
         raise CodegenError(
-            "datamodel-code-generator is not installed: install the dev extra, "
-            "pip install -e '.[dev]'"
+            "datamodel-code-generator is not installed: install the dev extra, pip install -e '.[dev]'"
         )
     return root
 

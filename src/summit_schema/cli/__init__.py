@@ -5,20 +5,34 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from summit_schema import __version__
-from summit_schema.cli import codegen_command
+from summit_schema.cli import codegen_command, new_command, validate_command
 
 __all__ = ["main"]
 
 _SUBCOMMANDS = {
+    "validate": validate_command,
+    "new": new_command,
     "codegen": codegen_command,
 }
 
 
+class UsageError(Exception):
+    """The command line is wrong; the message says how."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises UsageError instead of exiting, so JSON reports can carry it."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the top-level parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="summit-schema",
         description="Validate, create and model annotations of news reporting on diplomatic summits.",
     )
@@ -30,12 +44,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code (2 for bad options, as argparse does)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    options = parser.parse_args(arguments)
+    try:
+        options = parser.parse_args(arguments)
+    except UsageError as error:
+        if "validate" in arguments and _wants_json(arguments):
+            validate_command.emit(validate_command.usage_report([str(error)]), "json")
+        sys.stderr.write(f"{error}\n(see summit-schema --help)\n")
+        return 2
+    except SystemExit as exit_request:  # --help and --version
+        return exit_request.code if isinstance(exit_request.code, int) else 0
     if options.command is None:
         parser.print_help(sys.stderr)
         return 2
-    exit_code: int = _SUBCOMMANDS[options.command].run(options)
+    try:
+        exit_code: int = _SUBCOMMANDS[options.command].run(options)
+    except KeyboardInterrupt:
+        sys.stderr.write("summit-schema: interrupted\n")
+        return 130
+    except Exception as error:
+        if getattr(options, "debug", False):
+            raise
+        sys.stderr.write(
+            f"summit-schema: internal error: {type(error).__name__}: {error} (run with --debug for details)\n"
+        )
+        return 1
     return exit_code
+
+
+def _wants_json(arguments: list[str]) -> bool:
+    """Whether the command line asks for the JSON report, so that usage errors are JSON too."""
+    for index, argument in enumerate(arguments):
+        if argument == "--format=json" or (
+            argument == "--format" and arguments[index + 1 : index + 2] == ["json"]
+        ):
+            return True
+    return False

@@ -1,0 +1,69 @@
+"""Loading annotations and the registry into the typed models, with full validation first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
+from summit_schema.findings import Finding, Report
+from summit_schema.models import SummitActorRegistry, SummitAnnotation
+from summit_schema.validation import ValidationOptions, validate_paths, validate_text
+from summit_schema.yaml_source import load_yaml
+
+__all__ = ["AnnotationError", "load_annotation", "load_registry"]
+
+
+class AnnotationError(ValueError):
+    """An annotation (or registry) has errors; ``findings`` holds every finding of the file."""
+
+    def __init__(self, path: str | Path, findings: list[Finding]) -> None:
+        self.path = str(path)
+        self.findings = findings
+        errors = [finding for finding in findings if finding.severity == "error"]
+        first = errors[0] if errors else None
+        detail = (
+            f"; first: {first.file}:{first.line}:{first.column}: [{first.rule}] {first.message}"
+            if first
+            else ""
+        )
+        super().__init__(f"{path}: {len(errors)} error(s){detail}")
+
+
+def _raise_on_errors(path: str | Path, report: Report) -> None:
+    if report.errors or report.usage_error:
+        raise AnnotationError(path, report.sorted_findings())
+
+
+def load_annotation(path: str | Path, options: ValidationOptions | None = None) -> SummitAnnotation:
+    """Validate the annotation at ``path`` fully and return it as a typed model.
+
+    Raises AnnotationError carrying the findings when any error is found (warnings do not raise).
+    """
+    report = validate_paths([path], options)
+    _raise_on_errors(path, report)
+    text = decode_utf8(read_regular_file(Path(path)))
+    return SummitAnnotation.model_validate(load_yaml(text).data)
+
+
+def load_annotation_text(text: str, path: str | Path) -> SummitAnnotation:
+    """Validate an annotation given as text (standing for the file at ``path``) and return its model."""
+    _raise_on_errors(path, validate_text(text, path))
+    return SummitAnnotation.model_validate(load_yaml(text).data)
+
+
+def load_registry(path: str | Path) -> SummitActorRegistry:
+    """Validate a registry file against its schema and return it as a typed model.
+
+    Raises AnnotationError when the registry has errors.
+    """
+    from summit_schema.validation import check_registry_file  # noqa: PLC0415
+
+    findings = check_registry_file(Path(path))
+    errors = [finding for finding in findings if finding.severity == "error"]
+    if errors:
+        raise AnnotationError(path, findings)
+    try:
+        text = decode_utf8(read_regular_file(Path(path)))
+    except (FileRefused, DecodeFailure) as problem:  # pragma: no cover - reported above
+        raise AnnotationError(path, findings) from problem
+    return SummitActorRegistry.model_validate(load_yaml(text).data)

@@ -1,0 +1,109 @@
+"""``summit-schema validate``: check annotations against the schema and against their articles."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from summit_schema.findings import Finding, Report
+from summit_schema.reporters import REPORTERS
+from summit_schema.rules import RULES
+from summit_schema.validation import (
+    SchemaOptionError,
+    ValidationOptions,
+    load_custom_schema,
+    validate_paths,
+)
+
+HELP = "Validate annotation files against the schema and against their articles."
+
+EXIT_CODES = """exit codes:
+  0  no error found (warnings alone exit 0)
+  1  at least one error found
+  2  bad options, a path that does not exist, or no files to check"""
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    """Add the command's options."""
+    parser.epilog = EXIT_CODES
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="annotation files and folders (default: annotations/); folders are searched for *.yaml",
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(REPORTERS),
+        default="text",
+        help="report format (default: text)",
+    )
+    parser.add_argument("--strict", action="store_true", help="report warnings as errors")
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="do not report RULE (repeatable; see --list-rules)",
+    )
+    parser.add_argument(
+        "--schema",
+        type=Path,
+        metavar="FILE",
+        help="validate against this JSON Schema instead of the version each file names",
+    )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="list every rule: id, layer, severity, summary"
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal failures")
+
+
+def _list_rules() -> int:
+    for entry in RULES.values():
+        sys.stdout.write(f"{entry.id}\t{entry.layer}\t{entry.severity}\t{entry.summary}\n")
+    return 0
+
+
+def usage_report(messages: list[str]) -> Report:
+    """A report that carries only usage problems (exit code 2)."""
+    report = Report(usage_error=True)
+    report.extend(Finding("", 1, 1, "cli-usage", "", message) for message in messages)
+    return report
+
+
+def emit(report: Report, output_format: str) -> int:
+    """Write ``report`` in ``output_format`` and return its exit code."""
+    stream = sys.stdout
+    if report.usage_error and output_format not in ("json", "sarif"):
+        for finding in report.sorted_findings():
+            if finding.rule == "cli-usage":
+                sys.stderr.write(f"summit-schema validate: {finding.message}\n")
+        remaining = Report([f for f in report.findings if f.rule != "cli-usage"], report.files)
+        if remaining.findings:
+            REPORTERS[output_format](remaining, stream)
+        return 2
+    REPORTERS[output_format](report, stream)
+    return report.exit_code
+
+
+def run(options: argparse.Namespace) -> int:
+    """Validate and report; return the exit code."""
+    if options.list_rules:
+        return _list_rules()
+    custom_schema = None
+    if options.schema is not None:
+        try:
+            custom_schema = load_custom_schema(options.schema)
+        except SchemaOptionError as error:
+            return emit(usage_report([str(error)]), options.format)
+    validation_options = ValidationOptions(
+        schema=custom_schema,
+        ignore=frozenset(options.ignore),
+        strict=options.strict,
+        debug=options.debug or bool(os.environ.get("SUMMIT_SCHEMA_DEBUG")),
+    )
+    report = validate_paths(options.paths or ["annotations"], validation_options)
+    return emit(report, options.format)

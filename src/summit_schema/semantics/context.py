@@ -1,0 +1,73 @@
+"""What a semantic rule sees of one file: its data, positions, schema nodes, registry and article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summit_schema.findings import Finding
+from summit_schema.rules import rule
+from summit_schema.schema_walk import SchemaNode
+from summit_schema.yaml_source import Position, YamlDocument
+
+__all__ = ["ArticleText", "FileContext", "RegistryIndex"]
+
+
+@dataclass
+class RegistryIndex:
+    """The ids of a project's registry and the kind of actor each names."""
+
+    path: Path
+    kinds: dict[str, str] = field(default_factory=dict)
+    loaded: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article as read from disk: its bytes' sha256 and its normalized text (None if unreadable)."""
+
+    sha256: str
+    normalized: str
+
+
+@dataclass
+class FileContext:
+    """One file under semantic checks."""
+
+    file: str
+    path: Path | None
+    text: str
+    document: YamlDocument
+    kind: str
+    version: str
+    nodes: list[SchemaNode]
+    project_root: Path | None
+    registry: RegistryIndex | None
+    article: ArticleText | None = None
+    article_checked: bool = False
+    schema_ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def data(self) -> Any:
+        """The document's data."""
+        return self.document.data
+
+    def position(self, pointer: str, *, at_key: bool = False) -> Position:
+        """Return where the node at ``pointer`` starts (its key, with ``at_key``)."""
+        if at_key and pointer in self.document.key_positions:
+            return self.document.key_positions[pointer]
+        while pointer not in self.document.positions and pointer:
+            pointer = pointer.rsplit("/", 1)[0]
+        return self.document.positions.get(pointer, (1, 1))
+
+    def finding(self, rule_id: str, pointer: str, message: str, *, at_key: bool = False) -> Finding:
+        """Build a finding of ``rule_id`` at ``pointer``, with the rule's default severity."""
+        line, column = self.position(pointer, at_key=at_key)
+        return Finding(self.file, line, column, rule_id, pointer, message, rule(rule_id).severity)
+
+    def nodes_of(self, *definitions: str) -> Iterator[SchemaNode]:
+        """Yield the schema nodes described by any of ``definitions``."""
+        wanted = set(definitions)
+        return (node for node in self.nodes if node.definition in wanted)

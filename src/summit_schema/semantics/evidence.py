@@ -1,0 +1,108 @@
+"""Quote rules: every evidence quote, and every text given as written, is really in the article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from summit_schema.findings import Finding
+from summit_schema.semantics.context import FileContext
+from summit_schema.textmatch import count_matches, explain_miss, normalize
+
+__all__ = ["check_evidence"]
+
+_SHOWN = 160
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) -> Iterator[Finding]:
+    article = context.article
+    assert article is not None
+    fragments: dict[str, str] = {}
+    for key in ("quote", "prefix", "suffix"):
+        value = item.get(key)
+        if isinstance(value, str):
+            fragments[key] = normalize(value)
+            if not fragments[key]:
+                yield context.finding(
+                    "quote-blank", f"{pointer}/{key}", f"the {key} is empty once whitespace is normalized"
+                )
+    quote = fragments.get("quote", "")
+    if not quote:
+        return
+    prefix, suffix = fragments.get("prefix", ""), fragments.get("suffix", "")
+    found = count_matches(article.normalized, quote, prefix, suffix)
+    if found == 1:
+        return
+    if found > 1:
+        yield context.finding(
+            "quote-ambiguous",
+            f"{pointer}/quote",
+            f"the quote occurs {found} times in the article; add a prefix or suffix that singles out "
+            f"the passage meant: {_shorten(quote)!r}",
+        )
+        return
+    alone = count_matches(article.normalized, quote) if (prefix or suffix) else 0
+    if alone:
+        yield context.finding(
+            "quote-not-found",
+            f"{pointer}/quote",
+            f"the quote occurs {alone} time(s) in the article, but never with this prefix/suffix "
+            "around it (at most one space may separate them)",
+        )
+        return
+    miss = explain_miss(article.normalized, quote)
+    detail = f"; {miss.reason}: {_shorten(miss.passage)!r}" if miss else ""
+    yield context.finding(
+        "quote-not-found",
+        f"{pointer}/quote",
+        f"the quote is not in the article: {_shorten(quote)!r}{detail}",
+    )
+
+
+def _as_written_findings(context: FileContext, pointer: str, value: dict[str, Any]) -> Iterator[Finding]:
+    article = context.article
+    assert article is not None
+    text = value.get("text")
+    if not isinstance(text, str) or not normalize(text):
+        return
+    written = normalize(text)
+    if written not in article.normalized:
+        miss = explain_miss(article.normalized, written)
+        detail = f"; {miss.reason}: {_shorten(miss.passage)!r}" if miss else ""
+        yield context.finding(
+            "quote-as-written-not-found",
+            f"{pointer}/text",
+            f"{_shorten(written)!r} is not written in the article{detail}",
+        )
+        return
+    evidence = value.get("evidence")
+    if not isinstance(evidence, list):
+        return
+    quotes = [
+        normalize(item["quote"])
+        for item in evidence
+        if isinstance(item, dict) and isinstance(item.get("quote"), str)
+    ]
+    if quotes and not any(written in quote for quote in quotes):
+        yield context.finding(
+            "quote-as-written-outside-evidence",
+            f"{pointer}/text",
+            f"{_shorten(written)!r} does not appear in any of its own evidence quotes",
+        )
+
+
+def check_evidence(context: FileContext) -> Iterator[Finding]:
+    """The quote- rules; needs the article's text (skipped when the article could not be read)."""
+    if context.article is None:
+        return
+    for node in context.nodes_of("EvidenceItem", "AsWritten", "Outlet", "Date", "Quantity"):
+        if not isinstance(node.value, dict):
+            continue
+        if node.definition == "EvidenceItem":
+            yield from _quote_findings(context, node.pointer, node.value)
+        else:
+            yield from _as_written_findings(context, node.pointer, node.value)

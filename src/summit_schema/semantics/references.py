@@ -1,0 +1,129 @@
+"""Reference rules: every id is defined once, every reference resolves to an id of the right kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from summit_schema.findings import Finding
+from summit_schema.semantics.context import FileContext
+
+__all__ = ["check_annotation_references", "check_registry_ids"]
+
+_LOCAL_ACTORS = frozenset({"Delegation", "AnonymousSource", "Group"})
+_OWNER_KIND = {
+    "Place": "place",
+    "Meeting": "meeting",
+    "Document": "document",
+    "Event": "event",
+    "Commitment": "commitment",
+    "OpenIssue": "open issue",
+    "Statement": "statement",
+}
+_ACCEPTS: dict[str, frozenset[str] | None] = {
+    "ActorRef": frozenset({"actor"}),
+    "PlaceRef": frozenset({"place"}),
+    "MeetingRef": frozenset({"meeting"}),
+    "DocumentRef": frozenset({"document"}),
+    "SourceRef": frozenset({"actor", "document"}),
+    "AnyRef": None,
+}
+
+
+def _kind_of_owner(owner: str) -> str:
+    return "actor" if owner in _LOCAL_ACTORS else _OWNER_KIND.get(owner, owner.lower())
+
+
+def check_registry_ids(context: FileContext) -> Iterator[Finding]:
+    """ref-duplicate-id: every registry id is defined once."""
+    seen: dict[str, str] = {}
+    for node in context.nodes_of("Id"):
+        if not isinstance(node.value, str):
+            continue
+        if node.value in seen:
+            line, column = context.position(seen[node.value])
+            yield context.finding(
+                "ref-duplicate-id",
+                node.pointer,
+                f"id {node.value!r} is already defined at line {line}, column {column}",
+            )
+        else:
+            seen[node.value] = node.pointer
+
+
+def check_annotation_references(context: FileContext) -> Iterator[Finding]:
+    """The ref- rules of an annotation file."""
+    registry = context.registry.kinds if context.registry is not None else {}
+    local: dict[str, tuple[str, str]] = {}
+    for node in context.nodes_of("Id"):
+        if not isinstance(node.value, str):
+            continue
+        if node.value in local:
+            line, column = context.position(local[node.value][1])
+            yield context.finding(
+                "ref-duplicate-id",
+                node.pointer,
+                f"id {node.value!r} is already defined at line {line}, column {column}",
+            )
+            continue
+        local[node.value] = (_kind_of_owner(node.owner), node.pointer)
+        if node.value in registry:
+            yield context.finding(
+                "ref-shadows-registry",
+                node.pointer,
+                f"local id {node.value!r} equals the registry's id of a {registry[node.value]}; "
+                "use the registry id as it is, or pick another local id",
+            )
+    mentioned: dict[str, str] = {}
+    referenced_registry: dict[str, str] = {}
+    for node in context.nodes_of(*_ACCEPTS):
+        target = node.value
+        if not isinstance(target, str):
+            continue
+        accepted = _ACCEPTS[node.definition]
+        if target in local:
+            kind = local[target][0]
+        elif target in registry:
+            kind = "actor"
+            referenced_registry.setdefault(target, node.pointer)
+        else:
+            expected = "any id" if accepted is None else " or ".join(sorted(accepted))
+            where = "this annotation or the registry" if context.registry else "this annotation"
+            yield context.finding(
+                "ref-unresolved",
+                node.pointer,
+                f"{target!r} is not defined in {where} (expected {expected})",
+            )
+            continue
+        if accepted is not None and kind not in accepted:
+            yield context.finding(
+                "ref-wrong-kind",
+                node.pointer,
+                f"{target!r} is a {kind}, but a {' or '.join(sorted(accepted))} is expected here",
+            )
+            continue
+        if node.owner == "Mention" and node.pointer.endswith("/actor"):
+            if target not in registry:
+                yield context.finding(
+                    "ref-wrong-kind",
+                    node.pointer,
+                    f"{target!r} is a local actor; mentions record how registry actors are named "
+                    "(local actors carry their names themselves)",
+                )
+            elif target in mentioned:
+                line, column = context.position(mentioned[target])
+                yield context.finding(
+                    "ref-duplicate-mention",
+                    node.pointer,
+                    f"{target!r} already has a mentions entry at line {line}, column {column}; "
+                    "merge the names and titles into it",
+                )
+            else:
+                mentioned[target] = node.pointer
+    for target, pointer in referenced_registry.items():
+        if target not in mentioned:
+            yield context.finding(
+                "ref-unmentioned-actor",
+                pointer,
+                f"registry actor {target!r} is referenced but has no mentions entry recording how the "
+                "article names it",
+            )

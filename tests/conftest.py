@@ -1,0 +1,54 @@
+"""Shared fixtures: the repository, a scratch copy of a project, and a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summit_schema.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "tests" / "example-files"
+
+
+@dataclass
+class CliResult:
+    """What one run of the command line produced."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        """The stdout parsed as JSON."""
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Any:
+    """Run ``summit-schema`` in process with the given arguments and capture its output."""
+
+    def run(*arguments: str) -> CliResult:
+        capsys.readouterr()
+        code = main(list(arguments))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A scratch copy of the project (registry, schemas, seeds, annotations); the current directory."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy2(REPO / "registry.yaml", root / "registry.yaml")
+    for folder in ("schemas", "seeds", "annotations"):
+        shutil.copytree(REPO / folder, root / folder)
+    monkeypatch.chdir(root)
+    return root
