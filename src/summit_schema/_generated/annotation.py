@@ -270,9 +270,9 @@ class AgendaItem(BaseModel):
     """
     The item in the annotator's words.
     """
-    proposed_by: list[ActorRef] | None = None
+    proposed_by: list[SourceRef] | None = None
     """
-    Who states the goal or agenda item, where the text says.
+    Who states the goal or agenda item, or the document that sets it, where the text says.
     """
     evidence: Evidence
     """
@@ -304,6 +304,8 @@ class FactualityBasis(StrEnum):
     reported = "reported"
     draft = "draft"
     expected = "expected"
+    announced = "announced"
+    hypothetical = "hypothetical"
     unconfirmed = "unconfirmed"
 
 
@@ -368,6 +370,8 @@ class CitedSourceKind(StrEnum):
     official = "official"
     anonymous = "anonymous"
     social_media = "social_media"
+    photo_credit = "photo_credit"
+    unattributed = "unattributed"
 
 
 class PlaceKind(StrEnum):
@@ -389,6 +393,7 @@ class ParticipantRole(StrEnum):
 
     host = "host"
     co_host = "co_host"
+    chair = "chair"
     participant = "participant"
     guest = "guest"
     envoy = "envoy"
@@ -446,6 +451,7 @@ class MeetingKind(StrEnum):
     briefing = "briefing"
     working_meeting = "working_meeting"
     call = "call"
+    contact = "contact"
 
 
 class DocumentStatusValue(StrEnum):
@@ -477,6 +483,7 @@ class DocumentKind(StrEnum):
     post = "post"
     address = "address"
     report = "report"
+    unspecified = "unspecified"
 
 
 class EventKind(StrEnum):
@@ -569,6 +576,7 @@ class CommitmentKind(StrEnum):
     technology = "technology"
     diplomatic = "diplomatic"
     political_support = "political_support"
+    territorial_concession = "territorial_concession"
 
 
 class Firmness(StrEnum):
@@ -601,6 +609,7 @@ class IssueTopic(StrEnum):
     """
 
     force_size = "force_size"
+    role = "role"
     rules_of_engagement = "rules_of_engagement"
     deployment = "deployment"
     us_role = "us_role"
@@ -609,6 +618,7 @@ class IssueTopic(StrEnum):
     guarantees = "guarantees"
     negotiations = "negotiations"
     approval = "approval"
+    acceptance = "acceptance"
     other = "other"
 
 
@@ -622,6 +632,7 @@ class IssueStatus(StrEnum):
     undecided = "undecided"
     undefined = "undefined"
     contested = "contested"
+    not_disclosed = "not_disclosed"
 
 
 class ChannelKind(StrEnum):
@@ -652,6 +663,7 @@ class StatementKind(StrEnum):
     goal = "goal"
     warning = "warning"
     promise = "promise"
+    readiness = "readiness"
     demand = "demand"
     request = "request"
     proposal = "proposal"
@@ -668,6 +680,48 @@ class StatementMode(StrEnum):
     direct = "direct"
     indirect = "indirect"
     mixed = "mixed"
+
+
+class MembershipStatus(StrEnum):
+    """
+    Whether an actor belongs to a group.
+    """
+
+    member = "member"
+    not_member = "not_member"
+    prospective = "prospective"
+
+
+class RelationKind(StrEnum):
+    """
+    How one thing relates to another.
+    """
+
+    before = "before"
+    after = "after"
+    during = "during"
+    caused_by = "caused_by"
+    causes = "causes"
+    responds_to = "responds_to"
+    same_as = "same_as"
+
+
+class Purpose(BaseModel):
+    """
+    What a commitment or meeting is for, as the text gives it.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    summary: str = Field(..., max_length=400, min_length=1, pattern="[^ \t\r\n]")
+    """
+    The purpose in the annotator's words.
+    """
+    evidence: Evidence
+    """
+    Where the article states it.
+    """
 
 
 class Factuality(BaseModel):
@@ -732,6 +786,14 @@ class Date(BaseModel):
     latest: IsoDate | None = None
     """
     The latest day the date can be, where the text bounds it.
+    """
+    relative_to: AnyRef | None = None
+    """
+    The meeting, event, statement or document the date is given relative to ("ahead of the talks"), where the text anchors it to one.
+    """
+    evidence: Evidence | None = None
+    """
+    Where the text resolves the date, when that is not where the date is written (a caption that gives the calendar date of "Tuesday").
     """
 
 
@@ -850,6 +912,10 @@ class Article(BaseModel):
     """
     The sources the article cites (news agencies, documents, officials, anonymous sources).
     """
+    headings: list[AsWritten] | None = None
+    """
+    Section headings as written, in order.
+    """
 
 
 class AnonymousSource(BaseModel):
@@ -925,6 +991,10 @@ class Group(BaseModel):
     count: Quantity | None = None
     """
     How many members, as written.
+    """
+    affiliation: list[ActorRef] | None = None
+    """
+    The actors the text ties the group to, where it names them ("British and French army chiefs").
     """
 
 
@@ -1235,55 +1305,9 @@ class Document(BaseModel):
     """
     Where the article names it.
     """
-
-
-class Event(BaseModel):
+    backed_by: list[ActorRef] | None = None
     """
-    Another event the article gives as context or cause (a military operation, a shift of attention, a war).
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: Id
-    """
-    The event's id.
-    """
-    kind: EventKind
-    """
-    What kind of event.
-    """
-    plover_event: PloverEvent | None = None
-    """
-    The PLOVER event type that codes it, where one fits.
-    """
-    summary: str = Field(..., max_length=600, min_length=1, pattern="[^ \t\r\n]")
-    """
-    The event in the annotator's words.
-    """
-    actors: list[ActorRef] | None = None
-    """
-    Who acts (PLOVER actor).
-    """
-    recipients: list[ActorRef] | None = None
-    """
-    Who it is done to (PLOVER recipient).
-    """
-    date: Date | None = None
-    """
-    When, as written.
-    """
-    places: list[PlaceRef] | None = None
-    """
-    Where.
-    """
-    factuality: Factuality | None = None
-    """
-    How the article presents the event.
-    """
-    evidence: Evidence
-    """
-    Where the article reports it.
+    Who backs or endorses it without being its author or signatory ("U.S.-backed plan").
     """
 
 
@@ -1299,7 +1323,9 @@ class Condition(BaseModel):
     """
     What the commitment waits for.
     """
-    text: str | None = Field(None, max_length=400, min_length=1, pattern="[^ \t\r\n]")
+    summary: str | None = Field(
+        None, max_length=400, min_length=1, pattern="[^ \t\r\n]"
+    )
     """
     The condition in the annotator's words, close to the text.
     """
@@ -1379,88 +1405,6 @@ class Scope(BaseModel):
     """
 
 
-class Commitment(BaseModel):
-    """
-    A commitment after the G7 Research Group: a discrete, specific, future-oriented undertaking by one or more actors toward an identified target, with how firmly it is made (from a goal to a binding signature) and under which conditions; a refusal is a commitment of negative polarity.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: Id
-    """
-    The commitment's id.
-    """
-    summary: str = Field(..., max_length=600, min_length=1, pattern="[^ \t\r\n]")
-    """
-    What is committed, in the annotator's words.
-    """
-    committers: list[ActorRef] = Field(..., min_length=1)
-    """
-    Who commits: one or several actors, or a collective (the coalition).
-    """
-    recipients: list[ActorRef] | None = None
-    """
-    To or for whom (PLOVER recipient).
-    """
-    kinds: list[CommitmentKind] = Field(..., min_length=1)
-    """
-    What kind of support is committed.
-    """
-    plover_event: PloverEvent | None = None
-    """
-    The PLOVER event type: AGREE for promises and readiness, SUPPORT for signing, REJECT for refusals.
-    """
-    firmness: Firmness
-    """
-    How firmly the commitment is made, from weakest to strongest.
-    """
-    polarity: Polarity | None = None
-    """
-    Whether the actors commit or refuse.
-    """
-    conditions: list[Condition] | None = None
-    """
-    Conditions it depends on.
-    """
-    timeframe: Timeframe | None = None
-    """
-    When it is to be carried out.
-    """
-    duration: Duration | None = None
-    """
-    How long it lasts.
-    """
-    scope: Scope | None = None
-    """
-    Where and in which domains.
-    """
-    quantities: list[Quantity] | None = None
-    """
-    Quantities as written (troop numbers, sums).
-    """
-    made_at: MeetingRef | None = None
-    """
-    The meeting where it was made.
-    """
-    instrument: DocumentRef | None = None
-    """
-    The document that sets it down.
-    """
-    date: Date | None = None
-    """
-    When it was made, as written.
-    """
-    factuality: Factuality
-    """
-    How the article presents it: stated, reported, from a draft, unconfirmed.
-    """
-    evidence: Evidence
-    """
-    Where the article reports it.
-    """
-
-
 class Position(BaseModel):
     """
     One position on an open issue, with who holds it and any estimate.
@@ -1469,9 +1413,9 @@ class Position(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    holders: list[ActorRef] | None = None
+    holders: list[SourceRef] | None = None
     """
-    Who holds the position; omitted where the text does not say.
+    Who holds the position, or the document that puts it forward ("current proposals"); omitted where the text does not say.
     """
     summary: str = Field(..., max_length=600, min_length=1, pattern="[^ \t\r\n]")
     """
@@ -1559,6 +1503,206 @@ class Channel(BaseModel):
     """
 
 
+class Membership(BaseModel):
+    """
+    Whether an actor belongs to a group, coalition, alliance or organisation, as the article states it ("The United States isn't part of the so-called Coalition of the Willing").
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    member: ActorRef
+    """
+    The actor whose membership is stated.
+    """
+    group: ActorRef
+    """
+    The group, coalition, alliance or organisation.
+    """
+    status: MembershipStatus
+    """
+    What the article says of the membership.
+    """
+    factuality: Factuality | None = None
+    """
+    How the article presents it.
+    """
+    evidence: Evidence
+    """
+    Where the article states it.
+    """
+
+
+class Relation(BaseModel):
+    """
+    A link from an event, statement or commitment to another identified thing that the article relates it to.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    to: AnyRef
+    """
+    The other thing.
+    """
+    relation: RelationKind
+    """
+    How this thing relates to the other.
+    """
+    evidence: Evidence
+    """
+    Where the article relates them.
+    """
+
+
+class Event(BaseModel):
+    """
+    Another event the article gives as context or cause (a military operation, a shift of attention, a war).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Id
+    """
+    The event's id.
+    """
+    kind: EventKind
+    """
+    What kind of event.
+    """
+    plover_event: PloverEvent | None = None
+    """
+    The PLOVER event type that codes it, where one fits.
+    """
+    summary: str = Field(..., max_length=600, min_length=1, pattern="[^ \t\r\n]")
+    """
+    The event in the annotator's words.
+    """
+    actors: list[ActorRef] | None = None
+    """
+    Who acts (PLOVER actor).
+    """
+    recipients: list[ActorRef] | None = None
+    """
+    Who it is done to (PLOVER recipient).
+    """
+    date: Date | None = None
+    """
+    When, as written.
+    """
+    places: list[PlaceRef] | None = None
+    """
+    Where.
+    """
+    factuality: Factuality | None = None
+    """
+    How the article presents the event.
+    """
+    evidence: Evidence
+    """
+    Where the article reports it.
+    """
+    duration: Duration | None = None
+    """
+    How long the event lasts or has lasted, as written ("the four-year war", "for months").
+    """
+    related: list[Relation] | None = None
+    """
+    Links to other things the article relates it to (order in time, cause).
+    """
+
+
+class Commitment(BaseModel):
+    """
+    A commitment after the G7 Research Group: a discrete, specific, future-oriented undertaking by one or more actors toward an identified target, with how firmly it is made (from a goal to a binding signature) and under which conditions; a refusal is a commitment of negative polarity.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: Id
+    """
+    The commitment's id.
+    """
+    summary: str = Field(..., max_length=600, min_length=1, pattern="[^ \t\r\n]")
+    """
+    What is committed, in the annotator's words.
+    """
+    committers: list[ActorRef] = Field(..., min_length=1)
+    """
+    Who commits: one or several actors, or a collective (the coalition).
+    """
+    recipients: list[ActorRef] | None = None
+    """
+    To or for whom (PLOVER recipient).
+    """
+    kinds: list[CommitmentKind] = Field(..., min_length=1)
+    """
+    What kind of support is committed.
+    """
+    plover_event: PloverEvent | None = None
+    """
+    The PLOVER event type: AGREE for promises and readiness, SUPPORT for signing, REJECT for refusals.
+    """
+    firmness: Firmness
+    """
+    How firmly the commitment is made, from weakest to strongest.
+    """
+    polarity: Polarity | None = None
+    """
+    Whether the actors commit or refuse.
+    """
+    conditions: list[Condition] | None = None
+    """
+    Conditions it depends on.
+    """
+    timeframe: Timeframe | None = None
+    """
+    When it is to be carried out.
+    """
+    duration: Duration | None = None
+    """
+    How long it lasts.
+    """
+    scope: Scope | None = None
+    """
+    Where and in which domains.
+    """
+    quantities: list[Quantity] | None = None
+    """
+    Quantities as written (troop numbers, sums).
+    """
+    made_at: MeetingRef | None = None
+    """
+    The meeting where it was made.
+    """
+    instrument: DocumentRef | None = None
+    """
+    The document that sets it down.
+    """
+    date: Date | None = None
+    """
+    When it was made, as written.
+    """
+    factuality: Factuality
+    """
+    How the article presents it: stated, reported, from a draft, unconfirmed.
+    """
+    evidence: Evidence
+    """
+    Where the article reports it.
+    """
+    related: list[Relation] | None = None
+    """
+    Links to other things the article relates it to (order in time, cause).
+    """
+    purposes: list[Purpose] | None = None
+    """
+    What the commitment is for ("to deter potential Russian aggression").
+    """
+
+
 class Statement(BaseModel):
     """
     An attributed statement or stance: a quote or paraphrase, a demand, request, refusal or rejection, with its speaker, addressees, channel and the chain through which the article learned of it.
@@ -1571,9 +1715,9 @@ class Statement(BaseModel):
     """
     The statement's id.
     """
-    speaker: ActorRef | None = None
+    speaker: SourceRef | None = None
     """
-    Who made it (a named actor, a delegation, an anonymous source); omitted where the text does not say.
+    Who or what made it: a named actor, a delegation, an anonymous source, or a document whose author the text does not name; omitted where the text does not say.
     """
     addressees: list[ActorRef] | None = None
     """
@@ -1615,6 +1759,10 @@ class Statement(BaseModel):
     """
     Where the article reports it.
     """
+    related: list[Relation] | None = None
+    """
+    Links to other things the article relates it to (order in time, cause).
+    """
 
 
 class SummitAnnotation(BaseModel):
@@ -1644,6 +1792,10 @@ class SummitAnnotation(BaseModel):
     local_actors: list[LocalActor] | None = None
     """
     Actors local to this annotation: delegations, anonymous sources, groups.
+    """
+    memberships: list[Membership] | None = None
+    """
+    Memberships (and non-memberships) of groups, coalitions and alliances that the article states.
     """
     places: list[Place] | None = None
     """
