@@ -47,8 +47,8 @@ def _checkout_root() -> Path:
     root = source_checkout_root()
     if root is None:
         raise CodegenError(
-            "codegen works only in a source checkout of summit-schema "
-            "(the repository with pyproject.toml and schemas/)"
+            "codegen works only in a source checkout of summit-schema (the repository with "
+            "pyproject.toml and schemas/) with the dev extra installed: pip install -e '.[dev]'"
         )
     if importlib.util.find_spec("datamodel_code_generator") is None:
         raise CodegenError(
