@@ -29,6 +29,12 @@ class CliResult:
         return json.loads(self.stdout)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own result cache, so that no test reads another's results."""
+    monkeypatch.setenv("SUMMIT_SCHEMA_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str]) -> Any:
     """Run ``summit-schema`` in process with the given arguments and capture its output."""

@@ -306,12 +306,11 @@ def test_no_traceback_on_internal_failure_without_debug(project: Path) -> None:
     """An internal failure is a finding, not a traceback, unless --debug asks for one."""
     script = (
         "import sys\n"
-        "import summit_schema.semantics.dates as dates\n"
         "def broken(context):\n"
         "    raise RuntimeError('boom')\n"
         "    yield\n"
-        "import summit_schema.validation as validation\n"
-        "validation.ANNOTATION_CHECKS = (broken,)\n"
+        "import summit_schema.checker as checker\n"
+        "checker.ANNOTATION_CHECKS = (broken,)\n"
         "from summit_schema.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )

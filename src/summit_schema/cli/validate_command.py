@@ -9,6 +9,7 @@ from pathlib import Path
 
 from summit_schema.findings import Finding, Report
 from summit_schema.reporters import REPORTERS
+from summit_schema.result_cache import CACHE_DIR_NAME
 from summit_schema.rules import RULES
 from summit_schema.validation import (
     SchemaOptionError,
@@ -18,6 +19,8 @@ from summit_schema.validation import (
 )
 
 HELP = "Validate annotation files against the schema and against their articles."
+
+_PROGRESS_MIN_FILES = 50
 
 EXIT_CODES = """exit codes:
   0  no error found (warnings alone exit 0)
@@ -58,7 +61,47 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--list-rules", action="store_true", help="list every rule: id, layer, severity, summary"
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="J",
+        help="worker processes (default: the cores available); output and its order never change",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"check every file afresh instead of serving unchanged files from the cache "
+        f"(default location: {CACHE_DIR_NAME}/ in the project root, or $SUMMIT_SCHEMA_CACHE_DIR)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal failures")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
+
+
+class _ProgressBar:
+    """A one-line progress bar on a terminal's stderr."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < _PROGRESS_MIN_FILES or (done % 10 and done != total):
+            return
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+        self.shown = True
+        if done == total:
+            sys.stderr.write("\r\033[K")
+        sys.stderr.flush()
 
 
 def _list_rules() -> int:
@@ -99,11 +142,16 @@ def run(options: argparse.Namespace) -> int:
             custom_schema = load_custom_schema(options.schema)
         except SchemaOptionError as error:
             return emit(usage_report([str(error)]), options.format)
+    cache_dir = os.environ.get("SUMMIT_SCHEMA_CACHE_DIR")
     validation_options = ValidationOptions(
         schema=custom_schema,
         ignore=frozenset(options.ignore),
         strict=options.strict,
         debug=options.debug or bool(os.environ.get("SUMMIT_SCHEMA_DEBUG")),
+        jobs=options.jobs,
+        use_cache=not options.no_cache,
+        cache_dir=Path(cache_dir) if cache_dir else None,
     )
-    report = validate_paths(options.paths or ["annotations"], validation_options)
+    progress = _ProgressBar() if sys.stderr.isatty() else None
+    report = validate_paths(options.paths or ["annotations"], validation_options, progress)
     return emit(report, options.format)

@@ -63,7 +63,9 @@ def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) ->
     )
 
 
-def _as_written_findings(context: FileContext, pointer: str, value: dict[str, Any]) -> Iterator[Finding]:
+def _as_written_findings(
+    context: FileContext, pointer: str, value: dict[str, Any], *, within_evidence: bool
+) -> Iterator[Finding]:
     article = context.article
     assert article is not None
     text = value.get("text")
@@ -80,7 +82,7 @@ def _as_written_findings(context: FileContext, pointer: str, value: dict[str, An
         )
         return
     evidence = value.get("evidence")
-    if not isinstance(evidence, list):
+    if not within_evidence or not isinstance(evidence, list):
         return
     quotes = [
         normalize(item["quote"])
@@ -105,4 +107,7 @@ def check_evidence(context: FileContext) -> Iterator[Finding]:
         if node.definition == "EvidenceItem":
             yield from _quote_findings(context, node.pointer, node.value)
         else:
-            yield from _as_written_findings(context, node.pointer, node.value)
+            within_evidence = node.definition in ("AsWritten", "Outlet")
+            yield from _as_written_findings(
+                context, node.pointer, node.value, within_evidence=within_evidence
+            )

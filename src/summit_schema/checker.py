@@ -1,0 +1,313 @@
+"""Checking one file through every layer: YAML, schema, then the semantic rules.
+
+A FileChecker keeps what several files share (registries, articles, compiled schemas) for the files it
+checks; a run uses one per worker process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from summit_schema.discovery import REGISTRY_FILE_NAME, display_path, find_project_root
+from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
+from summit_schema.findings import Finding
+from summit_schema.options import ValidationOptions
+from summit_schema.result_cache import CACHE_DIR_NAME, CacheEntry, ResultCache, tool_fingerprint
+from summit_schema.rules import rule
+from summit_schema.schema_check import CompiledSchema, compile_schema
+from summit_schema.schema_walk import walk
+from summit_schema.schemas import SchemaKind, known_versions, load_schema
+from summit_schema.semantics import ANNOTATION_CHECKS, REGISTRY_CHECKS, Check
+from summit_schema.semantics.article import ArticleCache, check_article
+from summit_schema.semantics.context import ArticleText, FileContext, RegistryIndex
+from summit_schema.yaml_source import YamlDocument, load_yaml
+
+__all__ = ["FileChecker", "whole_file_finding"]
+
+
+def whole_file_finding(file: str, rule_id: str, message: str, line: int = 1, column: int = 1) -> Finding:
+    """A finding about a whole file (at 1:1 unless a position is known)."""
+    return Finding(file, line, column, rule_id, "", message, rule(rule_id).severity)
+
+
+@cache
+def _shipped(version: str, kind: SchemaKind) -> CompiledSchema:
+    return compile_schema(load_schema(version, kind))
+
+
+@cache
+def _schema_ids(version: str) -> dict[str, str]:
+    return {kind: str(load_schema(version, kind)["$id"]) for kind in ("annotation", "registry")}
+
+
+@dataclass
+class _Registry:
+    index: RegistryIndex
+    findings: list[Finding]
+    sha256: str
+
+
+@dataclass
+class FileChecker:
+    """Checks files one at a time, sharing registries, articles and schemas between them."""
+
+    options: ValidationOptions
+    registries: dict[Path, _Registry] = field(default_factory=dict)
+    articles: ArticleCache = field(default_factory=ArticleCache)
+    _custom: CompiledSchema | None = None
+
+    def __post_init__(self) -> None:
+        if self.options.schema is not None:
+            self._custom = compile_schema(self.options.schema.schema)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @staticmethod
+    def read(file: str, path: Path) -> tuple[bytes | None, list[Finding]]:
+        """Return a file's bytes, or the finding that says why it cannot be read."""
+        try:
+            return read_regular_file(path), []
+        except FileRefused as refused:
+            rule_id = {"special": "yaml-special-file", "too-large": "yaml-too-large"}.get(
+                refused.rule, "yaml-unreadable"
+            )
+            return None, [whole_file_finding(file, rule_id, f"{file}: {refused.reason}")]
+
+    @staticmethod
+    def decode(file: str, content: bytes) -> tuple[str | None, list[Finding]]:
+        """Return the text of ``content``, or the finding that says why it is not UTF-8."""
+        try:
+            return decode_utf8(content), []
+        except DecodeFailure as failure:
+            return None, [
+                whole_file_finding(file, "yaml-encoding", failure.reason, failure.line, failure.column)
+            ]
+
+    # -- layers --------------------------------------------------------------------------------
+
+    def _select_schema(
+        self, file: str, document: YamlDocument, kind: SchemaKind
+    ) -> tuple[str, CompiledSchema] | Finding:
+        data = document.data
+        if not isinstance(data, dict):
+            found = "a list" if isinstance(data, list) else "a single value"
+            return whole_file_finding(
+                file, "schema-type", f"the document must be a mapping (an {kind}), not {found}"
+            )
+        version = data.get("schema_version")
+        if self._custom is not None and kind == "annotation":
+            return (str(version), self._custom)
+        known = known_versions()
+        if isinstance(version, str) and version in known:
+            return (version, _shipped(version, kind))
+        listing = ", ".join(repr(item) for item in known)
+        if "schema_version" not in data:
+            line, column = document.positions.get("", (1, 1))
+            return Finding(
+                file, line, column, "schema-version", "", f"missing schema_version; known versions: {listing}"
+            )
+        line, column = document.positions.get("/schema_version", (1, 1))
+        hint = " (quote it: a version is a string)" if not isinstance(version, str) else ""
+        return Finding(
+            file,
+            line,
+            column,
+            "schema-version",
+            "/schema_version",
+            f"unknown schema_version {version!r}{hint}; known versions: {listing}",
+        )
+
+    def _run_checks(self, context: FileContext, checks: Iterable[Check]) -> list[Finding]:
+        findings: list[Finding] = []
+        for check in checks:
+            try:
+                findings.extend(check(context))
+            except Exception as error:  # a failing rule must not hide the others' findings
+                if self.options.debug:
+                    traceback.print_exc()
+                name = getattr(check, "__name__", "a check")
+                findings.append(
+                    whole_file_finding(
+                        context.file, "internal-error", f"{name} failed: {type(error).__name__}: {error}"
+                    )
+                )
+        return findings
+
+    def _check_document(
+        self,
+        file: str,
+        path: Path | None,
+        text: str,
+        kind: SchemaKind,
+        project_root: Path | None,
+        registry: RegistryIndex | None,
+    ) -> tuple[list[Finding], FileContext | None]:
+        document = load_yaml(text)
+        findings = [
+            Finding(file, p.line, p.column, p.rule, p.path, p.message, rule(p.rule).severity)
+            for p in document.problems
+        ]
+        if findings:
+            return findings, None
+        selected = self._select_schema(file, document, kind)
+        if isinstance(selected, Finding):
+            return [selected], None
+        version, compiled = selected
+        findings.extend(compiled.findings(document, file))
+        context = FileContext(
+            file=file,
+            path=path,
+            text=text,
+            document=document,
+            kind=kind,
+            version=version,
+            nodes=list(walk(compiled.schema, document.data)),
+            project_root=project_root,
+            registry=registry,
+            schema_ids=_schema_ids(version) if version in known_versions() else {},
+        )
+        return findings, context
+
+    # -- registries ----------------------------------------------------------------------------
+
+    def registry(self, root: Path) -> _Registry:
+        """Load (once) and check the registry of the project at ``root``."""
+        if root not in self.registries:
+            path = root / REGISTRY_FILE_NAME
+            index = RegistryIndex(path)
+            file = display_path(path)
+            content, findings = self.read(file, path)
+            sha256 = hashlib.sha256(content or b"").hexdigest()
+            text = None
+            if content is not None:
+                text, findings = self.decode(file, content)
+            if text is not None:
+                document_findings, context = self._check_document(file, path, text, "registry", root, None)
+                findings.extend(document_findings)
+                if context is not None:
+                    findings.extend(self._run_checks(context, REGISTRY_CHECKS))
+                    for node in context.nodes_of("Id"):
+                        if isinstance(node.value, str):
+                            index.kinds.setdefault(node.value, node.owner.lower())
+                    index.loaded = True
+            self.registries[root] = _Registry(index, sorted(findings), sha256)
+        return self.registries[root]
+
+    def registry_file_findings(self, path: Path) -> list[Finding]:
+        """Check a registry file on its own and return its findings."""
+        file = display_path(path)
+        content, findings = self.read(file, path)
+        text = None
+        if content is not None:
+            text, findings = self.decode(file, content)
+        if text is not None:
+            document_findings, context = self._check_document(file, path, text, "registry", path.parent, None)
+            findings.extend(document_findings)
+            if context is not None:
+                findings.extend(self._run_checks(context, REGISTRY_CHECKS))
+        return sorted(findings)
+
+    # -- annotations ---------------------------------------------------------------------------
+
+    def _cache_key(self, file_path: Path, content: bytes, root: Path | None) -> str:
+        custom = self.options.schema.text if self.options.schema is not None else ""
+        registry = self.registry(root).sha256 if root is not None else "no registry"
+        return ResultCache.key(
+            tool_fingerprint(), custom, registry, str(root), str(file_path.absolute()), content
+        )
+
+    def _cache(self, root: Path | None) -> ResultCache | None:
+        if not self.options.use_cache:
+            return None
+        if self.options.cache_dir is not None:
+            return ResultCache(self.options.cache_dir)
+        return ResultCache((root or Path.cwd()) / CACHE_DIR_NAME) if root is not None else None
+
+    def _article_unchanged(self, root: Path | None, article: tuple[str, str] | None) -> bool:
+        if article is None:
+            return True
+        if root is None:
+            return False
+        current = self.articles.read((root / article[0]).resolve())
+        return isinstance(current, ArticleText) and current.sha256 == article[1]
+
+    def check_text(self, file: str, path: Path | None, text: str) -> list[Finding]:
+        """Check an annotation given as text (standing for ``path``); return its findings."""
+        findings, _ = self._check_annotation(file, path, text)
+        return findings
+
+    def _check_annotation(
+        self, file: str, path: Path | None, text: str
+    ) -> tuple[list[Finding], tuple[bool, tuple[str, str] | None]]:
+        root = find_project_root(path if path is not None else Path(file))
+        registry = self.registry(root).index if root is not None else None
+        findings: list[Finding] = []
+        if root is None:
+            findings.append(
+                whole_file_finding(
+                    file,
+                    "ref-registry-missing",
+                    f"no {REGISTRY_FILE_NAME} in any ancestor directory; registry ids cannot be resolved",
+                )
+            )
+        document_findings, context = self._check_document(
+            file, path, text, "annotation", root or Path.cwd(), registry
+        )
+        findings.extend(document_findings)
+        pinned: tuple[bool, tuple[str, str] | None] = (True, None)
+        if context is not None:
+            findings.extend(self._run_checks(context, (self._article_check,)))
+            findings.extend(self._run_checks(context, ANNOTATION_CHECKS))
+            pinned = _pinned_article(context)
+        return findings, pinned
+
+    def _article_check(self, context: FileContext) -> Iterator[Finding]:
+        return check_article(context, self.articles)
+
+    def check_path(self, file: str, path: Path) -> list[Finding]:
+        """Read and check the annotation at ``path``, serving it from the cache when unchanged."""
+        content, findings = self.read(file, path)
+        if content is None:
+            return findings
+        root = find_project_root(path)
+        result_cache = self._cache(root)
+        key = self._cache_key(path, content, root) if result_cache is not None else ""
+        if result_cache is not None:
+            entry = result_cache.get(key)
+            if entry is not None and self._article_unchanged(root, entry.article):
+                return entry.for_file(file)
+        text, findings = self.decode(file, content)
+        if text is None:
+            if root is None:
+                findings.append(
+                    whole_file_finding(
+                        file,
+                        "ref-registry-missing",
+                        f"no {REGISTRY_FILE_NAME} in any ancestor directory; registry ids cannot be resolved",
+                    )
+                )
+            return findings
+        findings, (cacheable, article) = self._check_annotation(file, path, text)
+        if result_cache is not None and cacheable and not any(f.rule == "internal-error" for f in findings):
+            result_cache.put(key, CacheEntry(findings, article))
+        return findings
+
+
+def _pinned_article(context: FileContext) -> tuple[bool, tuple[str, str] | None]:
+    """Whether the result may be cached, and the (source, sha256) of the article it depends on.
+
+    A file whose article could not be read is never cached: the article may appear or change later.
+    """
+    article: Any = context.data.get("article") if isinstance(context.data, dict) else None
+    source = article.get("source") if isinstance(article, dict) else None
+    if not isinstance(source, str):
+        return (True, None)
+    if context.article is None:
+        return (False, None)
+    return (True, (source, context.article.sha256))

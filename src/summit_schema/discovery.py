@@ -1,0 +1,57 @@
+"""Which files a run checks, how they are named in reports, and which project each belongs to."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["REGISTRY_FILE_NAME", "discover_files", "display_path", "find_project_root"]
+
+REGISTRY_FILE_NAME = "registry.yaml"
+"""The identifier registry; the folder that holds it is the project root."""
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the current directory where possible, with '/'."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        relative = str(path)
+    return Path(relative).as_posix()
+
+
+def find_project_root(path: Path) -> Path | None:
+    """Return the nearest ancestor directory of ``path`` that holds the registry."""
+    for directory in path.absolute().parents:
+        if (directory / REGISTRY_FILE_NAME).is_file():
+            return directory
+    return None
+
+
+def discover_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path]], list[str]]:
+    """Expand files and folders into (display name, path) pairs; return them and usage problems.
+
+    A folder gives every ``*.yaml`` file beneath it, recursively, in sorted order, skipping hidden
+    entries and the registry. A file named on the command line is taken as given, whatever it is.
+    """
+    files: list[tuple[str, Path]] = []
+    problems: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if not os.path.lexists(path):
+            problems.append(f"{given}: no such file or directory")
+            continue
+        if path.is_dir():
+            found: list[Path] = []
+            for directory, subdirectories, names in os.walk(path):
+                subdirectories[:] = [name for name in subdirectories if not name.startswith(".")]
+                found.extend(
+                    Path(directory) / name
+                    for name in names
+                    if name.endswith(".yaml") and not name.startswith(".") and name != REGISTRY_FILE_NAME
+                )
+            files.extend((display_path(item), item) for item in sorted(found))
+        else:
+            files.append((Path(str(given)).as_posix(), path))
+    return files, problems
