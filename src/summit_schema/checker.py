@@ -14,16 +14,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from summit_schema.compiled_schema import CompiledSchema, compile_schema
 from summit_schema.discovery import REGISTRY_FILE_NAME, display_path, find_project_root
+from summit_schema.fast_yaml import fast_load
 from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.findings import Finding
 from summit_schema.options import ValidationOptions
 from summit_schema.result_cache import CACHE_DIR_NAME, CacheEntry, ResultCache, tool_fingerprint
 from summit_schema.rules import rule
-from summit_schema.schema_check import CompiledSchema, compile_schema
 from summit_schema.schema_walk import walk
 from summit_schema.schemas import SchemaKind, known_versions, load_schema
-from summit_schema.semantics import ANNOTATION_CHECKS, REGISTRY_CHECKS, Check
+from summit_schema.semantics import ANNOTATION_CHECKS, NEEDED_DEFINITIONS, REGISTRY_CHECKS, Check
 from summit_schema.semantics.article import ArticleCache, check_article
 from summit_schema.semantics.context import ArticleText, FileContext, RegistryIndex
 from summit_schema.yaml_source import YamlDocument, load_yaml
@@ -167,7 +168,7 @@ class FileChecker:
             document=document,
             kind=kind,
             version=version,
-            nodes=list(walk(compiled.schema, document.data)),
+            nodes=list(walk(compiled.schema, document.data, NEEDED_DEFINITIONS)),
             project_root=project_root,
             registry=registry,
             schema_ids=_schema_ids(version) if version in known_versions() else {},
@@ -242,11 +243,52 @@ class FileChecker:
         findings, _ = self._check_annotation(file, path, text)
         return findings
 
+    def _fast_check(
+        self, file: str, path: Path | None, text: str, root: Path, registry: RegistryIndex
+    ) -> tuple[list[Finding], tuple[bool, tuple[str, str] | None]] | None:
+        """Check a clean file without positions; None when anything needs the careful path.
+
+        Positions are only needed to report findings, so a file that loads fast, passes the schema
+        verdict and gets no finding is done; any other file is checked again by the careful path.
+        """
+        data = fast_load(text)
+        if data is None:
+            return None
+        document = YamlDocument(data=data)
+        selected = self._select_schema(file, document, "annotation")
+        if isinstance(selected, Finding):
+            return None
+        version, compiled = selected
+        try:
+            if compiled.is_valid is None or not compiled.is_valid(data):
+                return None
+        except (ValueError, OverflowError):
+            return None
+        context = FileContext(
+            file=file,
+            path=path,
+            text=text,
+            document=document,
+            kind="annotation",
+            version=version,
+            nodes=list(walk(compiled.schema, data, NEEDED_DEFINITIONS)),
+            project_root=root,
+            registry=registry,
+            schema_ids=_schema_ids(version) if version in known_versions() else {},
+        )
+        if self._run_checks(context, (self._article_check,)) or self._run_checks(context, ANNOTATION_CHECKS):
+            return None
+        return [], _pinned_article(context)
+
     def _check_annotation(
         self, file: str, path: Path | None, text: str
     ) -> tuple[list[Finding], tuple[bool, tuple[str, str] | None]]:
         root = find_project_root(path if path is not None else Path(file))
         registry = self.registry(root).index if root is not None else None
+        if self.options.fast_path and root is not None and registry is not None:
+            fast = self._fast_check(file, path, text, root, registry)
+            if fast is not None:
+                return fast
         findings: list[Finding] = []
         if root is None:
             findings.append(

@@ -31,7 +31,8 @@ class ValidationOptions:
 
     ``schema`` overrides the version each file names; ``ignore`` drops rules; ``strict`` reports warnings
     as errors; ``jobs`` is the number of worker processes (None: the cores available); ``use_cache``
-    serves unchanged files from the result cache in ``cache_dir`` (None: the project's default).
+    serves unchanged files from the result cache in ``cache_dir`` (None: the project's default);
+    ``fast_path`` lets clean files skip position tracking (the verdict is the same either way).
     """
 
     schema: CustomSchema | None = None
@@ -41,6 +42,7 @@ class ValidationOptions:
     jobs: int | None = None
     use_cache: bool = False
     cache_dir: Path | None = None
+    fast_path: bool = True
 
 
 def _contains_remote_ref(node: Any) -> bool:

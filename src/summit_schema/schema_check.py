@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -24,14 +23,7 @@ from summit_schema.findings import Finding
 from summit_schema.rules import schema_rule_id
 from summit_schema.yaml_source import Position, YamlDocument, escape_pointer
 
-__all__ = [
-    "CompiledSchema",
-    "SchemaValidator",
-    "build_validator",
-    "compile_schema",
-    "ecma_regex",
-    "schema_findings",
-]
+__all__ = ["SchemaValidator", "build_validator", "ecma_regex", "schema_findings"]
 
 SchemaValidator = Validator
 
@@ -185,49 +177,3 @@ def schema_findings(
             line, column = _position(document, pointer)
             keyword = str(cause.validator) if cause.validator is not None else "false"
             yield Finding(file, line, column, schema_rule_id(keyword), pointer, _message(cause))
-
-
-def _fast_validator(schema: Mapping[str, Any]) -> Callable[[Any], bool] | None:
-    """Return jsonschema-rs's verdict function for ``schema``, if the library is available."""
-    try:
-        import jsonschema_rs  # noqa: PLC0415 - optional accelerator
-    except ImportError:  # pragma: no cover - only without jsonschema-rs
-        return None
-
-    def refuse(uri: str) -> Any:
-        raise ValueError(f"remote reference {uri} is not fetched")
-
-    try:
-        validator = jsonschema_rs.validator_for(dict(schema), retriever=refuse)
-    except Exception:  # a schema the accelerator cannot read is left to python-jsonschema
-        return None
-    is_valid: Callable[[Any], bool] = validator.is_valid
-    return is_valid
-
-
-@dataclass(frozen=True)
-class CompiledSchema:
-    """A schema ready to check documents: a fast verdict first, located findings only when it fails.
-
-    jsonschema-rs answers whether a document is valid in microseconds; python-jsonschema, which reports
-    every violation with its path, runs only on documents that fail. Both follow ECMA-262 patterns.
-    """
-
-    schema: Mapping[str, Any]
-    validator: Validator
-    is_valid: Callable[[Any], bool] | None
-
-    def findings(self, document: YamlDocument, file: str) -> list[Finding]:
-        """Return the schema findings of ``document`` (none when the fast verdict is valid)."""
-        if self.is_valid is not None:
-            try:
-                if self.is_valid(document.data):
-                    return []
-            except (ValueError, OverflowError):  # values the accelerator cannot represent
-                pass
-        return list(schema_findings(self.validator, document, file, self.schema))
-
-
-def compile_schema(schema: Mapping[str, Any]) -> CompiledSchema:
-    """Prepare ``schema`` for checking documents."""
-    return CompiledSchema(schema, build_validator(schema), _fast_validator(schema))

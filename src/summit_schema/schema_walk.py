@@ -1,18 +1,20 @@
 """Walk a document alongside its schema and name every node by the ``$defs`` entry that describes it.
 
 Semantic rules find what they check through these names (every ``ActorRef``, every ``Evidence``, every
-``Date``), so they follow the schema of each version instead of a hand-kept list of paths.
+``Date``), so they follow the schema of each version instead of a hand-kept list of paths. The schema is
+compiled once into a plan that knows, for every place in the document, whether anything a rule asks for
+can lie beneath it, so the walk skips whole subtrees of plain text and enums.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from summit_schema.yaml_source import escape_pointer
 
-__all__ = ["SchemaNode", "walk"]
+__all__ = ["SchemaNode", "compile_plan", "walk"]
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),
@@ -39,70 +41,185 @@ class SchemaNode:
     owner_pointer: str
 
 
-def _fits(schema: Mapping[str, Any], value: Any, defs: Mapping[str, Any]) -> bool:
-    if "$ref" in schema:
-        schema = defs.get(str(schema["$ref"]).removeprefix("#/$defs/"), {})
-    if "const" in schema:
-        return bool(schema["const"] == value)
-    expected = schema.get("type")
-    if isinstance(expected, str):
-        if expected in ("integer", "number") and isinstance(value, bool):
-            return False
-        if not isinstance(value, _JSON_TYPES.get(expected, (object,))):
-            return False
-    if isinstance(value, dict):
-        kind = schema.get("properties", {}).get("kind", {})
-        if "const" in kind and value.get("kind") != kind["const"]:
-            return False
-    return True
+@dataclass(eq=False)
+class _Plan:
+    """What to do with a value that one subschema describes."""
+
+    definition: str | None = None
+    target: _Plan | None = None
+    properties: dict[str, _Plan] = field(default_factory=dict)
+    items: _Plan | None = None
+    branches: list[tuple[_Plan, Any, str | None]] = field(default_factory=list)
+    expected_type: tuple[type, ...] | None = None
+    const: Any = None
+    has_const: bool = False
+    relevant: bool = False
 
 
-def _choose_branch(
-    branches: list[Mapping[str, Any]], value: Any, defs: Mapping[str, Any]
-) -> Mapping[str, Any] | None:
-    for branch in branches:
-        if _fits(branch, value, defs):
-            return branch
-    if isinstance(value, dict):  # no discriminator matches: walk the first object branch anyway
-        for branch in branches:
-            target = defs.get(str(branch.get("$ref", "")).removeprefix("#/$defs/"), branch)
-            if target.get("type") == "object":
-                return branch
-    return None
+class _Compiler:
+    def __init__(self, schema: Mapping[str, Any], wanted: frozenset[str] | None) -> None:
+        self.defs: Mapping[str, Any] = schema.get("$defs", {})
+        self.wanted = wanted
+        self.by_definition: dict[str, _Plan] = {}
 
+    def definition(self, name: str) -> _Plan:
+        if name not in self.by_definition:
+            plan = _Plan()
+            self.by_definition[name] = plan  # placed first, so that recursive schemas terminate
+            target = self.defs.get(name)
+            self.fill(plan, target if isinstance(target, Mapping) else {})
+        return self.by_definition[name]
 
-def walk(schema: Mapping[str, Any], data: Any) -> Iterator[SchemaNode]:
-    """Yield every node of ``data`` that the schema describes through a ``$ref`` to a definition.
-
-    Tolerant of invalid data: parts that do not fit the schema are skipped, never an error.
-    """
-    defs: Mapping[str, Any] = schema.get("$defs", {})
-    stack: list[tuple[Mapping[str, Any], Any, str, str, str]] = [(schema, data, "", "", "")]
-    while stack:
-        subschema, value, pointer, owner, owner_pointer = stack.pop()
-        reference = subschema.get("$ref")
+    def fill(self, plan: _Plan, schema: Mapping[str, Any]) -> None:
+        reference = schema.get("$ref")
         if isinstance(reference, str) and reference.startswith("#/$defs/"):
             name = reference.removeprefix("#/$defs/")
-            yield SchemaNode(pointer, name, value, owner, owner_pointer)
-            target = defs.get(name)
-            if isinstance(target, Mapping):
-                stack.append((target, value, pointer, name, pointer))
-            continue
+            plan.definition = name
+            plan.target = self.definition(name)
+            target_schema = self.defs.get(name, {})
+            self._describe(plan, target_schema if isinstance(target_schema, Mapping) else {})
+            return
+        self._describe(plan, schema)
         for combinator in ("oneOf", "anyOf"):
-            branches = subschema.get(combinator)
-            if isinstance(branches, list):
-                chosen = _choose_branch(branches, value, defs)
-                if chosen is not None:
-                    stack.append((chosen, value, pointer, owner, owner_pointer))
-        if isinstance(value, dict):
-            properties = subschema.get("properties", {})
+            for branch in schema.get(combinator, []) or []:
+                if isinstance(branch, Mapping):
+                    child = self.compile(branch)
+                    kind = self._kind_const(branch)
+                    plan.branches.append((child, kind, self._type_of(branch)))
+        for key, child_schema in (schema.get("properties") or {}).items():
+            if isinstance(child_schema, Mapping):
+                plan.properties[key] = self.compile(child_schema)
+        items = schema.get("items")
+        if isinstance(items, Mapping):
+            plan.items = self.compile(items)
+
+    def _describe(self, plan: _Plan, schema: Mapping[str, Any]) -> None:
+        expected = schema.get("type")
+        if isinstance(expected, str) and expected in _JSON_TYPES:
+            plan.expected_type = _JSON_TYPES[expected]
+        if "const" in schema:
+            plan.has_const = True
+            plan.const = schema["const"]
+
+    def _target(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        reference = schema.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#/$defs/"):
+            target = self.defs.get(reference.removeprefix("#/$defs/"), {})
+            return target if isinstance(target, Mapping) else {}
+        return schema
+
+    def _kind_const(self, schema: Mapping[str, Any]) -> Any:
+        kind = (self._target(schema).get("properties") or {}).get("kind", {})
+        return kind.get("const") if isinstance(kind, Mapping) else None
+
+    def _type_of(self, schema: Mapping[str, Any]) -> str | None:
+        expected = self._target(schema).get("type")
+        return expected if isinstance(expected, str) else None
+
+    def compile(self, schema: Mapping[str, Any]) -> _Plan:
+        plan = _Plan()
+        self.fill(plan, schema)
+        return plan
+
+    def mark_relevant(self, root: _Plan) -> None:
+        """Mark every plan under which a wanted definition can appear (a fixed point over the graph)."""
+        plans: list[_Plan] = []
+        seen: set[int] = set()
+        stack = [root, *self.by_definition.values()]
+        while stack:
+            plan = stack.pop()
+            if id(plan) in seen:
+                continue
+            seen.add(id(plan))
+            plans.append(plan)
+            stack.extend(self._children(plan))
+        changed = True
+        while changed:
+            changed = False
+            for plan in plans:
+                if plan.relevant:
+                    continue
+                if (
+                    plan.definition is not None and (self.wanted is None or plan.definition in self.wanted)
+                ) or any(child.relevant for child in self._children(plan)):
+                    plan.relevant = True
+                    changed = True
+
+    @staticmethod
+    def _children(plan: _Plan) -> list[_Plan]:
+        children = list(plan.properties.values())
+        if plan.target is not None:
+            children.append(plan.target)
+        if plan.items is not None:
+            children.append(plan.items)
+        children.extend(branch for branch, _, _ in plan.branches)
+        return children
+
+
+_PLANS: dict[tuple[int, frozenset[str] | None], tuple[Mapping[str, Any], _Plan]] = {}
+
+
+def compile_plan(schema: Mapping[str, Any], wanted: frozenset[str] | None = None) -> _Plan:
+    """Compile (once per schema object and wanted set) the plan the walk follows."""
+    key = (id(schema), wanted)
+    cached = _PLANS.get(key)
+    if cached is not None and cached[0] is schema:
+        return cached[1]
+    compiler = _Compiler(schema, wanted)
+    root = compiler.compile(schema)
+    compiler.mark_relevant(root)
+    _PLANS[key] = (schema, root)
+    return root
+
+
+def _choose(plan: _Plan, value: Any) -> _Plan | None:
+    fallback = None
+    for branch, kind, expected in plan.branches:
+        if kind is not None:
+            if isinstance(value, dict) and value.get("kind") == kind:
+                return branch
+            if fallback is None and isinstance(value, dict) and expected == "object":
+                fallback = branch
+            continue
+        types = _JSON_TYPES.get(expected) if expected else None
+        if types is None or (
+            isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+        ):
+            return branch
+    return fallback
+
+
+def walk(schema: Mapping[str, Any], data: Any, wanted: frozenset[str] | None = None) -> Iterator[SchemaNode]:
+    """Yield the nodes of ``data`` that the schema describes through a ``$ref`` to a definition.
+
+    With ``wanted``, only nodes of those definitions are yielded and subtrees that cannot hold one are
+    skipped. Tolerant of invalid data: parts that do not fit the schema are skipped, never an error.
+    """
+    root = compile_plan(schema, wanted)
+    stack: list[tuple[_Plan, Any, str, str, str]] = [(root, data, "", "", "")]
+    while stack:
+        plan, value, pointer, owner, owner_pointer = stack.pop()
+        if not plan.relevant:
+            continue
+        if plan.definition is not None:
+            if wanted is None or plan.definition in wanted:
+                yield SchemaNode(pointer, plan.definition, value, owner, owner_pointer)
+            if plan.target is not None:
+                stack.append((plan.target, value, pointer, plan.definition, pointer))
+            continue
+        if plan.branches:
+            chosen = _choose(plan, value)
+            if chosen is not None:
+                stack.append((chosen, value, pointer, owner, owner_pointer))
+        if plan.properties and type(value) is dict:
+            properties = plan.properties
             for key in reversed(list(value)):
-                child_schema = properties.get(key)
-                if isinstance(child_schema, Mapping):
-                    child = f"{pointer}/{escape_pointer(str(key))}"
-                    stack.append((child_schema, value[key], child, owner, owner_pointer))
-        elif isinstance(value, list):
-            items = subschema.get("items")
-            if isinstance(items, Mapping):
-                for index in reversed(range(len(value))):
-                    stack.append((items, value[index], f"{pointer}/{index}", owner, owner_pointer))
+                child = properties.get(key)
+                if child is not None and child.relevant:
+                    stack.append(
+                        (child, value[key], f"{pointer}/{escape_pointer(key)}", owner, owner_pointer)
+                    )
+        elif plan.items is not None and type(value) is list and plan.items.relevant:
+            items = plan.items
+            for index in range(len(value) - 1, -1, -1):
+                stack.append((items, value[index], f"{pointer}/{index}", owner, owner_pointer))

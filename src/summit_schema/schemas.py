@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 __all__ = [
     "CURRENT_VERSION",
+    "MODELINE_PREFIX",
     "SchemaKind",
     "known_versions",
     "load_schema",
@@ -26,6 +27,9 @@ __all__ = [
 
 CURRENT_VERSION = "1.0.0"
 """The schema version that new annotations follow and the generated models describe."""
+
+MODELINE_PREFIX = "# yaml-language-server: $schema="
+"""How the first line of a file names its schema for editors that run the YAML language server."""
 
 SchemaKind = Literal["annotation", "registry"]
 

@@ -82,8 +82,13 @@ def escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+_NON_STRING_STARTS = frozenset("~nNtTfF0123456789+-.")
+
+
 def resolve_plain_scalar(value: str) -> Any:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if value and value[0] not in _NON_STRING_STARTS:
+        return value  # no null, boolean or number starts with any other character
     if _NULL.match(value):
         return None
     if _TRUE.match(value):

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from summit_schema import __version__
+from summit_schema._version import __version__
 from summit_schema.cli import codegen_command, new_command, validate_command
 
 __all__ = ["main"]

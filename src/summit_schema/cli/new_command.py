@@ -8,10 +8,9 @@ import hashlib
 import sys
 from pathlib import Path
 
+from summit_schema.discovery import find_project_root
 from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
-from summit_schema.schemas import CURRENT_VERSION, schema_id
-from summit_schema.semantics.modeline import MODELINE_PREFIX, modeline_target
-from summit_schema.validation import find_project_root
+from summit_schema.schemas import CURRENT_VERSION, MODELINE_PREFIX, schema_id
 
 HELP = "Write annotations/<stem>.yaml, a skeleton annotation of an article under seeds/."
 
@@ -90,6 +89,8 @@ def run(options: argparse.Namespace) -> int:
     if target.exists() and not options.force:
         return _fail(f"{target} exists; pass --force to overwrite it")
     if (root / "schemas" / CURRENT_VERSION / "annotation.schema.json").is_file():
+        from summit_schema.semantics.modeline import modeline_target  # noqa: PLC0415
+
         modeline = modeline_target(target, root, CURRENT_VERSION, "annotation")
     else:
         modeline = schema_id(CURRENT_VERSION, "annotation")

@@ -11,12 +11,6 @@ from summit_schema.findings import Finding, Report
 from summit_schema.reporters import REPORTERS
 from summit_schema.result_cache import CACHE_DIR_NAME
 from summit_schema.rules import RULES
-from summit_schema.validation import (
-    SchemaOptionError,
-    ValidationOptions,
-    load_custom_schema,
-    validate_paths,
-)
 
 HELP = "Validate annotation files against the schema and against their articles."
 
@@ -136,6 +130,13 @@ def run(options: argparse.Namespace) -> int:
     """Validate and report; return the exit code."""
     if options.list_rules:
         return _list_rules()
+    from summit_schema.validation import (  # noqa: PLC0415 - imported only when validating
+        SchemaOptionError,
+        ValidationOptions,
+        load_custom_schema,
+        validate_paths,
+    )
+
     custom_schema = None
     if options.schema is not None:
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from summit_schema import __version__
+from summit_schema._version import __version__
 from summit_schema.findings import Finding, Report
 from summit_schema.rules import RULES, rule
 

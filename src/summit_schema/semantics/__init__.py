@@ -12,7 +12,7 @@ from summit_schema.semantics.evidence import check_evidence
 from summit_schema.semantics.modeline import check_modeline
 from summit_schema.semantics.references import check_annotation_references, check_registry_ids
 
-__all__ = ["ANNOTATION_CHECKS", "REGISTRY_CHECKS", "Check"]
+__all__ = ["ANNOTATION_CHECKS", "NEEDED_DEFINITIONS", "REGISTRY_CHECKS", "Check"]
 
 Check = Callable[[FileContext], Iterator[Finding]]
 
@@ -28,3 +28,26 @@ ANNOTATION_CHECKS: tuple[Check, ...] = (
 
 REGISTRY_CHECKS: tuple[Check, ...] = (check_modeline, check_registry_ids, check_iso_codes)
 """The checks run on the registry."""
+
+NEEDED_DEFINITIONS: frozenset[str] = frozenset(
+    {
+        "Id",
+        "ActorRef",
+        "PlaceRef",
+        "MeetingRef",
+        "DocumentRef",
+        "SourceRef",
+        "AnyRef",
+        "EvidenceItem",
+        "AsWritten",
+        "Outlet",
+        "Date",
+        "Quantity",
+        "IsoDate",
+        "AnnotationInfo",
+        "Timeframe",
+        "State",
+        "Article",
+    }
+)
+"""The schema definitions whose nodes the checks look at; the walk skips everything else."""

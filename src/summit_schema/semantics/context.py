@@ -48,6 +48,7 @@ class FileContext:
     article: ArticleText | None = None
     article_checked: bool = False
     schema_ids: dict[str, str] = field(default_factory=dict)
+    _index: dict[str, list[SchemaNode]] | None = None
 
     @property
     def data(self) -> Any:
@@ -68,6 +69,12 @@ class FileContext:
         return Finding(self.file, line, column, rule_id, pointer, message, rule(rule_id).severity)
 
     def nodes_of(self, *definitions: str) -> Iterator[SchemaNode]:
-        """Yield the schema nodes described by any of ``definitions``."""
+        """Yield the schema nodes described by any of ``definitions``, in document order."""
+        if self._index is None:
+            self._index = {}
+            for node in self.nodes:
+                self._index.setdefault(node.definition, []).append(node)
+        if len(definitions) == 1:
+            return iter(self._index.get(definitions[0], ()))
         wanted = set(definitions)
         return (node for node in self.nodes if node.definition in wanted)

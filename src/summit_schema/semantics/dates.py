@@ -6,6 +6,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from summit_schema.findings import Finding
@@ -43,6 +44,7 @@ def edtf_precision(value: str) -> str:
     return "year"
 
 
+@lru_cache(maxsize=4096)
 def _edtf_parses(value: str) -> bool:
     from edtf import parse_edtf  # noqa: PLC0415 - the parser is slow to import; only dates need it
     from edtf.parser.edtf_exceptions import EDTFParseException  # noqa: PLC0415

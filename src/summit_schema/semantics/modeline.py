@@ -9,11 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from summit_schema.findings import Finding
+from summit_schema.schemas import MODELINE_PREFIX
 from summit_schema.semantics.context import FileContext
 
 __all__ = ["MODELINE_PREFIX", "check_modeline", "modeline_target"]
 
-MODELINE_PREFIX = "# yaml-language-server: $schema="
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
 _SEARCHED_LINES = 5
 

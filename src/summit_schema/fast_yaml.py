@@ -1,0 +1,78 @@
+"""A fast loader for the common case: a clean file whose data is all the checks need.
+
+yaml-rs (a Rust YAML 1.2 parser) reads a file about ten times faster than a libyaml-based loader, but it
+gives no positions and resolves a few things differently. So it only ever answers for files that need
+nothing but data: a file with anything unusual (an anchor, alias or tag, a directive or document marker,
+a control character, a tab in indentation, deep nesting, a number, a duplicate or non-string key) makes it
+answer None, and the careful loader of ``yaml_source`` reads the file and reports what it finds. Both
+loaders give the same data for every file the fast one accepts; the tests hold them to it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - only without yaml-rs
+    yaml_rs = None  # type: ignore[assignment]
+
+__all__ = ["AVAILABLE", "fast_load"]
+
+AVAILABLE = yaml_rs is not None
+"""Whether the fast loader can run here."""
+
+# What sends a file to the careful loader: anchors, aliases and tags at the start of a token;
+# directives and document markers; characters YAML does not allow; tabs in indentation; and enough
+# indentation or nested block indicators on one line to nest deeply. Cheap substring tests come first.
+_TOKEN_MARKS = re.compile(r"(?:^|[\s\[{,:])(?:[&*][^\s]|!)", re.MULTILINE)
+_DOCUMENT_MARKS = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
+_NOT_PRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_NESTED_INDICATORS = re.compile(r"(?:[-?][ \t]+){16}")
+_DEEP_INDENT = "\n" + " " * 96
+
+
+def _needs_care(text: str) -> bool:
+    if ("&" in text or "*" in text or "!" in text) and _TOKEN_MARKS.search(text):
+        return True
+    if ("%" in text or "---" in text or "..." in text) and _DOCUMENT_MARKS.search(text):
+        return True
+    if "\t" in text and _TAB_INDENT.search(text):
+        return True
+    if _DEEP_INDENT in text or text.startswith(_DEEP_INDENT[1:]):
+        return True
+    if ("- -" in text or "-\t" in text or "? " in text) and _NESTED_INDICATORS.search(text):
+        return True
+    return _NOT_PRINTABLE.search(text) is not None
+
+
+def _only_json_strings(data: Any) -> bool:
+    """Whether ``data`` holds only mappings with string keys, lists, strings, booleans and nulls."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if type(key) is not str:
+                    return False
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif not (node is None or type(node) is str or type(node) is bool):
+            return False
+    return True
+
+
+def fast_load(text: str) -> dict[str, Any] | None:
+    """Return the data of a clean one-mapping file, or None when the careful loader must read it."""
+    if yaml_rs is None or _needs_care(text):
+        return None
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # any refusal of the fast parser is the careful loader's to report
+        return None
+    if not isinstance(data, dict) or not data or not _only_json_strings(data):
+        return None
+    return data
