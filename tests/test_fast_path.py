@@ -1,0 +1,79 @@
+"""The fast path (yaml-rs, no positions) and the careful path give the same verdict on every file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summit_schema.fast_yaml import AVAILABLE, fast_load
+from summit_schema.validation import ValidationOptions, validate_paths
+from summit_schema.yaml_source import load_yaml
+from tests.conftest import EXAMPLES, REPO
+
+FILES = sorted((REPO / "annotations").glob("*.yaml")) + sorted(EXAMPLES.glob("*/*.yaml"))
+HOSTILE_TEXTS = [
+    "a: &x 1\nb: *x\n",
+    "a: !!str 5\n",
+    "a: 1\na: 2\n",
+    "a: 1\n---\nb: 2\n",
+    "%YAML 1.2\n---\na: 1\n",
+    "a:\n\tb: 1\n",
+    "a: 1_000\n",
+    "a: 2026-01-06\n",
+    "a: 0b101\n",
+    "? [a]\n: b\n",
+    "1: a\n",
+    "a: \x01\n",
+    "- " * 5000 + "x\n",
+    "[" * 300 + "]" * 300,
+    "<<: {a: 1}\n",
+    "a: 'it''s'\nb: \"\\u00e9\\t\"\nc: |\n  two\n  lines\nd: >-\n  folded\n  text\n",
+]
+
+pytestmark = pytest.mark.skipif(not AVAILABLE, reason="yaml-rs is not installed")
+
+
+def _both_agree(text: str) -> None:
+    careful = load_yaml(text)
+    fast = fast_load(text)
+    if fast is not None:
+        assert careful.problems == []
+        assert careful.data == fast
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_loaders_agree_on_real_and_example_files(path: Path) -> None:
+    """Whenever the fast loader accepts a file, the careful one reads the same data and no problem."""
+    _both_agree(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_loaders_agree_on_hostile_texts(text: str) -> None:
+    """Anchors, tags, duplicates, YAML 1.1 forms and deep nesting never slip through the fast loader."""
+    _both_agree(text)
+
+
+def test_fast_loader_declines_what_needs_positions_or_care() -> None:
+    """The fast loader declines every text whose YAML the careful loader has something to say about."""
+    for text in HOSTILE_TEXTS[:-1]:
+        if load_yaml(text).problems or not isinstance(load_yaml(text).data, dict):
+            assert fast_load(text) is None, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:- \n'\"[]{},#&*!|>?\t0.1~%@`")), max_size=60))
+def test_loaders_agree_on_arbitrary_text(text: str) -> None:
+    """On arbitrary YAML-ish text, the fast loader never accepts what the careful one reads otherwise."""
+    _both_agree(text)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_validate_verdict_is_the_same_with_and_without_the_fast_path(path: Path) -> None:
+    """The whole report, findings and positions included, does not depend on the fast path."""
+    fast = validate_paths([path], ValidationOptions(fast_path=True))
+    careful = validate_paths([path], ValidationOptions(fast_path=False))
+    assert fast.findings == careful.findings
+    assert fast.exit_code == careful.exit_code
