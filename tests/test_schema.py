@@ -24,7 +24,7 @@ ALLOWED_KEYWORDS = {
     "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "default",
     "type", "properties", "required", "additionalProperties", "items", "enum", "enumDescriptions",
     "const", "pattern", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "oneOf",
-    "anyOf", "minimum", "maximum",
+    "anyOf", "minimum", "maximum", "not",
 }  # fmt: skip
 # Regex features whose meaning differs between Python's re and ECMA-262, or that Python lacks.
 NON_PORTABLE_PATTERN = re.compile(r"\\[dDwWsSbBAZz]|\(\?[P<]|\\p\{|\(\?[imsx]")
@@ -40,7 +40,7 @@ def _subschemas(node: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, A
     if isinstance(node, dict):
         yield pointer, node
         for key, value in node.items():
-            if key in ("examples", "enum", "const", "default", "enumDescriptions"):
+            if key in ("examples", "enum", "const", "default", "enumDescriptions", "not"):
                 continue
             if key in ("properties", "$defs"):
                 for name, child in value.items():
@@ -134,6 +134,8 @@ def test_patterns_are_portable_and_newline_safe(path: Path) -> None:
             continue
         assert not NON_PORTABLE_PATTERN.search(pattern), (pointer, pattern)
         assert "maxLength" in node, pointer
+        if pattern.endswith("$"):
+            assert node.get("not", {}).get("pattern") == "\n", f"{pointer}: no newline guard"
         if pattern.endswith("$"):
             sample_ok = {"/$defs/Id": "paris", "/$defs/IsoDate": "2026-01-06"}.get(pointer)
             if sample_ok:

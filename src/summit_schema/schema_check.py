@@ -157,6 +157,10 @@ def _position(document: YamlDocument, pointer: str) -> Position:
 
 
 def _message(error: ValidationError) -> str:
+    if error.validator == "not" and isinstance(error.validator_value, dict):
+        reason = error.validator_value.get("description")
+        if isinstance(reason, str):
+            return f"{error.instance!r}: {reason}"
     if error.validator == "required":
         missing = re.match(r"^'(.*)' is a required property$", error.message)
         if missing:

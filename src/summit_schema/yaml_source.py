@@ -83,6 +83,7 @@ def escape_pointer(token: str) -> str:
 
 
 _NON_STRING_STARTS = frozenset("~nNtTfF0123456789+-.")
+_MAX_INT_DIGITS = 4000
 
 
 def resolve_plain_scalar(value: str) -> Any:
@@ -96,6 +97,8 @@ def resolve_plain_scalar(value: str) -> Any:
     if _FALSE.match(value):
         return False
     if _INT_DECIMAL.match(value):
+        if len(value) > _MAX_INT_DIGITS:  # Python refuses (and would be slow) to convert more digits
+            return float(value)
         return int(value)
     if _INT_OCTAL.match(value):
         return int(value[2:], 8)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from summit_schema.file_access import MAX_FILE_BYTES
 from summit_schema.rules import RULES
 from tests.conftest import EXAMPLES, REPO
 
@@ -141,83 +139,6 @@ def test_version(run_cli: Any) -> None:
     assert result.stdout.startswith("summit-schema ")
 
 
-@pytest.mark.parametrize(
-    ("content", "rule", "line", "column"),
-    [
-        (b'schema_version: "1.0.0"\nname: caf\xe9\n', "yaml-encoding", 2, 10),
-        ("schema_version: x\n".encode("utf-16"), "yaml-encoding", 1, 1),
-        (b"\x00\x01", "yaml-syntax", 1, 1),
-        (b"", "yaml-empty-document", 1, 1),
-        (b"# only a comment\n", "yaml-empty-document", 1, 1),
-        (b"- a list\n", "schema-type", 1, 1),
-        (b"just a scalar\n", "schema-type", 1, 1),
-        (b"a:\n\tb: 1\n", "yaml-syntax", 2, 1),
-        (b"[" * 100 + b"]" * 100, "yaml-too-deep", 1, 65),
-    ],
-    ids=["invalid-utf8", "utf16", "nul", "empty", "comment-only", "list", "scalar", "tab", "deep"],
-)
-def test_broken_files_get_located_findings(
-    project: Path, run_cli: Any, content: bytes, rule: str, line: int, column: int
-) -> None:
-    """Broken files are findings of their own rule at their position, never a crash."""
-    _annotation(project, "broken.yaml", content)
-    result = run_cli("validate", "--format", "json", "annotations/broken.yaml")
-    assert result.exit_code == 1
-    assert (rule, line, column) in _rules(result)
-
-
-def test_byte_order_mark_is_tolerated(project: Path, run_cli: Any) -> None:
-    """A UTF-8 byte-order mark is tolerated."""
-    _annotation(project, "bom.yaml", b"\xef\xbb\xbf" + _minimal_text().encode("utf-8"))
-    result = run_cli("validate", "--strict", "annotations/bom.yaml")
-    assert result.exit_code == 0, result.stdout
-
-
-def test_file_over_the_size_limit(project: Path, run_cli: Any) -> None:
-    """A file over the documented size limit is refused with its own rule."""
-    _annotation(project, "huge.yaml", b"# " + b"x" * MAX_FILE_BYTES + b"\n")
-    result = run_cli("validate", "--format", "json", "annotations/huge.yaml")
-    assert _rules(result) == [("yaml-too-large", 1, 1)]
-
-
-def test_fifo_on_the_command_line_is_refused_unopened(project: Path, run_cli: Any) -> None:
-    """A FIFO is refused as a finding; the validator does not block on it."""
-    fifo = project / "annotations" / "pipe.yaml"
-    os.mkfifo(fifo)
-    result = run_cli("validate", "--format", "json", "annotations/pipe.yaml")
-    assert result.exit_code == 1
-    assert _rules(result) == [("yaml-special-file", 1, 1)]
-
-
-def test_fifo_as_article_is_refused_unopened(project: Path, run_cli: Any) -> None:
-    """An article path naming a FIFO is refused as article-unreadable."""
-    os.mkfifo(project / "seeds" / "pipe.txt")
-    text = _minimal_text().replace("seeds/003_289fc3a32fa86627.txt", "seeds/pipe.txt")
-    _annotation(project, "fifo-article.yaml", text)
-    result = run_cli("validate", "--format", "json", "annotations/fifo-article.yaml")
-    assert [rule for rule, _, _ in _rules(result)] == ["article-unreadable"]
-
-
-def test_article_symlink_out_of_the_root(project: Path, tmp_path: Path, run_cli: Any) -> None:
-    """An article that is a symlink leading out of the project root is refused."""
-    outside = tmp_path / "outside.txt"
-    outside.write_text("secret", encoding="utf-8")
-    (project / "seeds" / "link.txt").symlink_to(outside)
-    text = _minimal_text().replace("seeds/003_289fc3a32fa86627.txt", "seeds/link.txt")
-    _annotation(project, "link.yaml", text)
-    result = run_cli("validate", "--format", "json", "annotations/link.yaml")
-    assert [rule for rule, _, _ in _rules(result)] == ["article-outside-root"]
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
-def test_unreadable_file(project: Path, run_cli: Any) -> None:
-    """A file that exists but cannot be read is a finding."""
-    path = _annotation(project, "locked.yaml", _minimal_text())
-    path.chmod(0)
-    result = run_cli("validate", "--format", "json", "annotations/locked.yaml")
-    assert _rules(result) == [("yaml-unreadable", 1, 1)]
-
-
 def test_one_bad_file_does_not_stop_the_others(project: Path, run_cli: Any) -> None:
     """Every file is checked and counted even when one of them is broken."""
     _annotation(project, "aaa-broken.yaml", b"\xff\xfe")
@@ -258,19 +179,6 @@ def test_duplicate_registry_id(project: Path, run_cli: Any) -> None:
     )
     result = run_cli("validate", "--format", "json", "annotations/003_289fc3a32fa86627.yaml")
     assert [f["rule"] for f in result.json()["findings"]] == ["ref-duplicate-id"]
-
-
-def test_schema_override_with_remote_ref_is_a_bad_option(project: Path, run_cli: Any) -> None:
-    """A --schema holding a remote $ref is refused (exit 2) and never fetched."""
-    schema = project / "remote.json"
-    schema.write_text(
-        '{"$schema": "https://json-schema.org/draft/2020-12/schema", '
-        '"$ref": "https://example.com/schema.json"}',
-        encoding="utf-8",
-    )
-    result = run_cli("validate", "--format", "json", "--schema", str(schema))
-    assert result.exit_code == 2
-    assert "non-local $ref" in result.json()["findings"][0]["message"]
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,9 @@ def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) ->
         value = item.get(key)
         if isinstance(value, str):
             fragments[key] = normalize(value)
-            if not fragments[key]:
+            # Empty or ASCII-blank values already fail the schema; this rule catches the rest
+            # (non-breaking and other Unicode spaces), so that one fault gets one finding.
+            if not fragments[key] and value.strip(" \t\r\n"):
                 yield context.finding(
                     "quote-blank", f"{pointer}/{key}", f"the {key} is empty once whitespace is normalized"
                 )
