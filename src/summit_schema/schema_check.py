@@ -106,8 +106,17 @@ def _relevant_causes(error: ValidationError, root: Mapping[str, Any]) -> list[Va
         return [error]
     branches = error.validator_value if isinstance(error.validator_value, list) else []
     instance = error.instance
+    consts = [_branch_const(branch, root, "kind") for branch in branches]
+    if isinstance(instance, dict) and "kind" not in instance and any(const is not None for const in consts):
+        return [
+            ValidationError(
+                "'kind' is a required property",
+                validator="required",
+                path=list(error.absolute_path),
+                instance=instance,
+            )
+        ]
     if isinstance(instance, dict) and "kind" in instance:
-        consts = [_branch_const(branch, root, "kind") for branch in branches]
         if any(const is not None for const in consts):
             if instance["kind"] in consts:
                 chosen = consts.index(instance["kind"])
