@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from summit_schema import load_annotation
+from summit_schema import AnnotationError, load_annotation, validate_text
 from summit_schema.file_access import MAX_FILE_BYTES
 from summit_schema.yaml_source import load_yaml
 from tests.conftest import EXAMPLES, REPO
@@ -61,6 +61,12 @@ def test_hostile_case_gets_its_exact_outcome(name: str) -> None:
     assert report["summary"]["files"] == 1
     if "findings" in expected:
         assert _located(result) == sorted(expected["findings"])
+    elif "rule_counts" in expected:
+        counts: dict[str, int] = {}
+        for finding in report["findings"]:
+            counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
+        assert counts == expected["rule_counts"]
+        assert [report["findings"][0]["line"], report["findings"][0]["column"]] == expected["first"]
     else:
         rules = {finding["rule"] for finding in report["findings"]}
         assert rules == {expected["only_rule"]}
@@ -149,12 +155,12 @@ def test_article_symlink_out_of_the_root(project: Path, tmp_path: Path) -> None:
 
 
 def test_article_symlink_loop(project: Path) -> None:
-    """A symlink loop as article is a finding, not a crash."""
-    (project / "seeds" / "loop.txt").symlink_to(project / "seeds" / "loop.txt")
-    _project_file(project, "loop.yaml", _minimal("seeds/loop.txt"))
+    """A symlink loop as article is article-unreadable at the source, not an internal error."""
+    (project / "seeds" / "loop-a.txt").symlink_to(project / "seeds" / "loop-b.txt")
+    (project / "seeds" / "loop-b.txt").symlink_to(project / "seeds" / "loop-a.txt")
+    _project_file(project, "loop.yaml", _minimal("seeds/loop-a.txt"))
     result = _run("annotations/loop.yaml", cwd=project)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
+    assert [rule for rule, _, _ in _located(result)] == ["article-unreadable"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
@@ -201,3 +207,84 @@ def test_deep_nesting_is_bounded_in_the_loader(depth: int) -> None:
     """The careful loader stops at its depth limit whatever the input's depth."""
     document = load_yaml("a: " + "[" * depth + "]" * depth)
     assert [problem.rule for problem in document.problems] == ["yaml-too-deep"]
+
+
+def test_many_long_wrong_quotes_stay_fast(project: Path) -> None:
+    """Closest-passage hints are bounded: a file of a thousand long wrong quotes is checked quickly."""
+    quote = "Zelensky " * 430
+    items = "".join(f"          - quote: {quote}{index}\n" for index in range(1000))
+    text = _minimal().replace(
+        "        evidence:\n          - quote: ranging from 15,000 to 20,000 troops\n",
+        "        evidence:\n" + items,
+    )
+    _project_file(project, "wrong-quotes.yaml", text)
+    result = _run("annotations/wrong-quotes.yaml", cwd=project)
+    findings = json.loads(result.stdout)["findings"]
+    assert {finding["rule"] for finding in findings} == {"quote-not-found"}
+    assert len(findings) == 1000
+
+
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        ('{"maximum": ' + "9" * 5000 + "}", "not usable JSON"),
+        ('{"$ref": "#/$defs/missing"}', "points at nothing"),
+        ('{"$defs": {"a": {"$ref": "#/$defs/b"}}}', "points at nothing"),
+    ],
+    ids=["huge-integer", "dangling-ref", "dangling-ref-inside"],
+)
+def test_unusable_schema_option_is_exit_2(project: Path, schema: str, message: str) -> None:
+    """A --schema that cannot be used is a bad option (exit 2, JSON report), never an internal error."""
+    (project / "draft.json").write_text(schema, encoding="utf-8")
+    result = _run("--schema", "draft.json", cwd=project)
+    assert result.returncode == 2
+    assert message in json.loads(result.stdout)["findings"][0]["message"]
+
+
+def test_depth_limit_holds_with_any_schema(project: Path) -> None:
+    """Nesting beyond the limit is refused even when a permissive --schema would accept the data."""
+    (project / "open.json").write_text('{"type": "object"}', encoding="utf-8")
+    _project_file(project, "deep.yaml", "# yaml-language-server: $schema=x\na: " + "[" * 70 + "]" * 70 + "\n")
+    result = _run("--schema", "open.json", "annotations/deep.yaml", cwd=project)
+    assert ["yaml-too-deep", 2, 67] in _located(result)
+
+
+def test_project_root_does_not_depend_on_how_the_path_is_spelled(project: Path, tmp_path: Path) -> None:
+    """'project/../elsewhere/x.yaml' belongs to no project, however it is written."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.yaml").write_text(_minimal(), encoding="utf-8")
+    spelled = _run("../elsewhere/x.yaml", cwd=project)
+    direct = _run(str(elsewhere / "x.yaml"), cwd=project)
+    assert ["ref-registry-missing", 1, 1] in _located(spelled)
+    assert _located(spelled) == _located(direct)
+
+
+def test_dangling_symlink_is_a_path_that_does_not_exist(project: Path) -> None:
+    """A symbolic link to nothing named on the command line is a usage error (exit 2)."""
+    (project / "annotations" / "gone.yaml").symlink_to(project / "nowhere.yaml")
+    result = _run("annotations/gone.yaml", cwd=project)
+    assert result.returncode == 2
+    assert "symbolic link to nothing" in json.loads(result.stdout)["findings"][0]["message"]
+
+
+def test_broken_registry_is_reported_once_not_per_reference(project: Path) -> None:
+    """A registry that cannot be read is reported in its own file; annotations are not flooded."""
+    (project / "registry.yaml").write_text('schema_version: "1.0.0"\nactors: [\n', encoding="utf-8")
+    result = _run("annotations/003_289fc3a32fa86627.yaml", cwd=project)
+    findings = json.loads(result.stdout)["findings"]
+    assert {(finding["file"], finding["rule"]) for finding in findings} == {("registry.yaml", "yaml-syntax")}
+
+
+def test_api_reports_surrogates_instead_of_raising() -> None:
+    """Text with unpaired surrogates (only possible through the API) is a yaml-encoding finding."""
+    for text in ('a: "\ud800"\n', "\udcff: 1\n"):
+        report = validate_text(text, REPO / "annotations" / "api.yaml")
+        assert [finding.rule for finding in report.findings] == ["yaml-encoding"]
+
+
+def test_load_annotation_of_a_folder_raises_annotation_error() -> None:
+    """load_annotation on something that is not a regular file raises AnnotationError."""
+    with pytest.raises(AnnotationError) as raised:
+        load_annotation(REPO / "annotations")
+    assert [finding.rule for finding in raised.value.findings] == ["yaml-special-file"]

@@ -7,7 +7,7 @@ from pathlib import Path
 from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.findings import Finding, Report
 from summit_schema.models import SummitActorRegistry, SummitAnnotation
-from summit_schema.validation import ValidationOptions, validate_paths, validate_text
+from summit_schema.validation import ValidationOptions, validate_text
 from summit_schema.yaml_source import load_yaml
 
 __all__ = ["AnnotationError", "load_annotation", "load_registry"]
@@ -37,18 +37,31 @@ def _raise_on_errors(path: str | Path, report: Report) -> None:
 def load_annotation(path: str | Path, options: ValidationOptions | None = None) -> SummitAnnotation:
     """Validate the annotation at ``path`` fully and return it as a typed model.
 
-    Raises AnnotationError carrying the findings when any error is found (warnings do not raise).
+    Raises AnnotationError carrying the findings when any error is found (warnings do not raise),
+    including when ``path`` is not a readable regular file.
     """
-    report = validate_paths([path], options)
-    _raise_on_errors(path, report)
-    text = decode_utf8(read_regular_file(Path(path)))
-    return SummitAnnotation.model_validate(load_yaml(text).data)
+    from summit_schema.checker import FileChecker  # noqa: PLC0415
+
+    file = Path(path).as_posix()
+    content, findings = FileChecker.read(file, Path(path))
+    if content is None:
+        raise AnnotationError(path, findings)
+    text, findings = FileChecker.decode(file, content)
+    if text is None:
+        raise AnnotationError(path, findings)
+    return load_annotation_text(text, path, options)
 
 
-def load_annotation_text(text: str, path: str | Path) -> SummitAnnotation:
+def load_annotation_text(
+    text: str, path: str | Path, options: ValidationOptions | None = None
+) -> SummitAnnotation:
     """Validate an annotation given as text (standing for the file at ``path``) and return its model."""
-    _raise_on_errors(path, validate_text(text, path))
-    return SummitAnnotation.model_validate(load_yaml(text).data)
+    report = validate_text(text, path, options)
+    _raise_on_errors(path, report)
+    document = load_yaml(text)
+    if document.problems:  # unreachable while validation and loading agree; never load a bad parse
+        raise AnnotationError(path, report.sorted_findings())
+    return SummitAnnotation.model_validate(document.data)
 
 
 def load_registry(path: str | Path) -> SummitActorRegistry:

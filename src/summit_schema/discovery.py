@@ -22,8 +22,16 @@ def display_path(path: Path) -> str:
 
 
 def find_project_root(path: Path) -> Path | None:
-    """Return the nearest ancestor directory of ``path`` that holds the registry."""
-    for directory in path.absolute().parents:
+    """Return the nearest ancestor directory of ``path`` that holds the registry.
+
+    The path is resolved first (symlinks followed, ".." collapsed), so that every spelling of one file
+    finds the same project.
+    """
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: look from where the link stands
+        real = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() is what just failed
+    for directory in real.parents:
         if (directory / REGISTRY_FILE_NAME).is_file():
             return directory
     return None
@@ -39,8 +47,9 @@ def discover_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path]],
     problems: list[str] = []
     for given in paths:
         path = Path(given)
-        if not os.path.lexists(path):
-            problems.append(f"{given}: no such file or directory")
+        if not path.exists():
+            dangling = " (a symbolic link to nothing)" if path.is_symlink() else ""
+            problems.append(f"{given}: no such file or directory{dangling}")
             continue
         if path.is_dir():
             found: list[Path] = []

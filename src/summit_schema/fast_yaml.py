@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from summit_schema.yaml_source import MAX_DEPTH
+
 try:
     import yaml_rs
 except ImportError:  # pragma: no cover - only without yaml-rs
@@ -28,7 +30,9 @@ AVAILABLE = yaml_rs is not None
 # indentation or nested block indicators on one line to nest deeply. Cheap substring tests come first.
 _TOKEN_MARKS = re.compile(r"(?:^|[\s\[{,:])(?:[&*][^\s]|!)", re.MULTILINE)
 _DOCUMENT_MARKS = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
-_NOT_PRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
+# Characters YAML does not allow, and line breaks beyond "\n" and "\r" (NEL, LS, PS) that parsers
+# disagree on; a backslash (an escape in a double-quoted scalar) is left to the careful loader too.
+_NOT_PLAIN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\\\\]")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _NESTED_INDICATORS = re.compile(r"(?:[-?][ \t]+){16}")
 _DEEP_INDENT = "\n" + " " * 96
@@ -45,21 +49,24 @@ def _needs_care(text: str) -> bool:
         return True
     if ("- -" in text or "-\t" in text or "? " in text) and _NESTED_INDICATORS.search(text):
         return True
-    return _NOT_PRINTABLE.search(text) is not None
+    return _NOT_PLAIN.search(text) is not None
 
 
 def _only_json_strings(data: Any) -> bool:
-    """Whether ``data`` holds only mappings with string keys, lists, strings, booleans and nulls."""
-    stack = [data]
+    """Whether ``data`` holds only mappings with string keys, lists, strings, booleans and nulls,
+    nested no deeper than the careful loader allows."""
+    stack = [(data, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        if isinstance(node, (dict, list)) and depth > MAX_DEPTH:
+            return False
         if isinstance(node, dict):
             for key, value in node.items():
                 if type(key) is not str:
                     return False
-                stack.append(value)
+                stack.append((value, depth + 1))
         elif isinstance(node, list):
-            stack.extend(node)
+            stack.extend((item, depth + 1) for item in node)
         elif not (node is None or type(node) is str or type(node) is bool):
             return False
     return True

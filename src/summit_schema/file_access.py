@@ -89,11 +89,34 @@ def read_regular_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     return content
 
 
+def _utf16_or_32_without_bom(content: bytes) -> str | None:
+    """The encoding YAML's own detection infers from NUL bytes around the first character, if any.
+
+    A YAML stream starts with an ASCII character, so in UTF-16 or UTF-32 its first bytes hold NULs in a
+    fixed pattern (YAML 1.2, section 5.2); UTF-8 text never does.
+    """
+    head = content[:4]
+    if len(head) >= 4 and head[:3] == b"\0\0\0" and head[3]:
+        return "UTF-32 (big-endian)"
+    if len(head) >= 4 and head[0] and head[1:4] == b"\0\0\0":
+        return "UTF-32 (little-endian)"
+    if len(head) >= 2 and head[0] == 0 and head[1]:
+        return "UTF-16 (big-endian)"
+    if len(head) >= 2 and head[0] and head[1] == 0:
+        return "UTF-16 (little-endian)"
+    return None
+
+
 def decode_utf8(content: bytes) -> str:
     """Decode UTF-8 text, tolerating a byte-order mark; raise DecodeFailure otherwise."""
     for bom, name in _OTHER_BOMS:
         if content.startswith(bom):
             raise DecodeFailure(f"the file is {name} text (byte-order mark); save it as UTF-8", 1, 1)
+    guessed = _utf16_or_32_without_bom(content)
+    if guessed is not None:
+        raise DecodeFailure(
+            f"the file looks like {guessed} text without a byte-order mark; save it as UTF-8", 1, 1
+        )
     if content.startswith(_UTF8_BOM):
         content = content[len(_UTF8_BOM) :]
     try:

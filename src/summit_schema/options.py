@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 
@@ -73,6 +74,8 @@ def load_custom_schema(path: Path) -> CustomSchema:
         ) from error
     except RecursionError as error:
         raise SchemaOptionError(f"--schema {path}: nested too deeply") from error
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise SchemaOptionError(f"--schema {path}: not usable JSON: {error}") from error
     if not isinstance(schema, dict):
         raise SchemaOptionError(f"--schema {path}: a schema must be a JSON object")
     try:
@@ -84,4 +87,55 @@ def load_custom_schema(path: Path) -> CustomSchema:
             f"--schema {path}: holds a non-local $ref; only '#...' references are allowed "
             "(the validator never fetches schemas)"
         )
+    dangling = _first_unresolvable_ref(schema, schema)
+    if dangling is not None:
+        raise SchemaOptionError(f"--schema {path}: $ref {dangling!r} points at nothing in the schema")
     return CustomSchema(path, schema, text)
+
+
+def _anchors(node: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            for key in ("$anchor", "$dynamicAnchor"):
+                if isinstance(current.get(key), str):
+                    found.add(current[key])
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return found
+
+
+def _resolves(schema: Any, reference: str, anchors: set[str]) -> bool:
+    fragment = reference[1:]
+    if not fragment.startswith("/") and fragment:
+        return fragment in anchors
+    node = schema
+    for token in fragment.split("/")[1:] if fragment else []:
+        token = unquote(token).replace("~1", "/").replace("~0", "~")  # noqa: PLW2901
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
+
+
+def _first_unresolvable_ref(schema: Any, node: Any) -> str | None:
+    """The first local $ref of ``schema`` that names no part of it, if any."""
+    anchors = _anchors(schema)
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            for key in ("$ref", "$dynamicRef"):
+                reference = current.get(key)
+                if isinstance(reference, str) and not _resolves(schema, reference, anchors):
+                    return reference
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return None

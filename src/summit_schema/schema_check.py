@@ -7,6 +7,7 @@ Patterns follow ECMA-262 (``$`` matches only at the very end, as in every other 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -107,26 +108,25 @@ def _relevant_causes(error: ValidationError, root: Mapping[str, Any]) -> list[Va
     branches = error.validator_value if isinstance(error.validator_value, list) else []
     instance = error.instance
     consts = [_branch_const(branch, root, "kind") for branch in branches]
-    if isinstance(instance, dict) and "kind" not in instance and any(const is not None for const in consts):
-        return [
-            ValidationError(
-                "'kind' is a required property",
-                validator="required",
-                path=list(error.absolute_path),
-                instance=instance,
-            )
-        ]
-    if isinstance(instance, dict) and "kind" in instance:
-        if any(const is not None for const in consts):
-            if instance["kind"] in consts:
-                chosen = consts.index(instance["kind"])
-                causes = [cause for cause in error.context if _branch_index(cause) == chosen]
-                return [leaf for cause in causes for leaf in _relevant_causes(cause, root)]
-            allowed = ", ".join(repr(const) for const in consts if const is not None)
-            error.message = f"kind {instance['kind']!r} is not one of {allowed}"
-            error.path.append("kind")
-            error.validator = "enum"
-            return [error]
+    if isinstance(instance, dict) and any(const is not None for const in consts):
+        if "kind" not in instance:  # the discriminator is missing: that is the whole fault
+            return [
+                ValidationError(
+                    "'kind' is a required property",
+                    validator="required",
+                    path=list(error.absolute_path),
+                    instance=instance,
+                )
+            ]
+        if instance["kind"] in consts:
+            chosen = consts.index(instance["kind"])
+            causes = [cause for cause in error.context if _branch_index(cause) == chosen]
+            return [leaf for cause in causes for leaf in _relevant_causes(cause, root)]
+        allowed = ", ".join(repr(const) for const in consts if const is not None)
+        error.message = f"kind {instance['kind']!r} is not one of {allowed}"
+        error.path.append("kind")
+        error.validator = "enum"
+        return [error]
     chosen_error = best_match(error.context)
     return _relevant_causes(chosen_error, root)
 
@@ -165,7 +165,20 @@ def _position(document: YamlDocument, pointer: str) -> Position:
     return document.positions.get(pointer, (1, 1))
 
 
+def _shown(instance: Any) -> str:
+    if isinstance(instance, float) and math.isinf(instance):
+        return "a number too large to write out"
+    if isinstance(instance, (dict, list)):
+        return "a mapping" if isinstance(instance, dict) else "a list"
+    if instance is None:
+        return "null (leave the key out instead)"
+    text = repr(instance)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _message(error: ValidationError) -> str:
+    if error.validator == "type":
+        return f"{_shown(error.instance)} is not of type {error.validator_value!r}"
     if error.validator == "not" and isinstance(error.validator_value, dict):
         reason = error.validator_value.get("description")
         if isinstance(reason, str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["NearMiss", "count_matches", "explain_miss", "normalize"]
+__all__ = ["NEAR_MISS_MAX_LENGTH", "NearMiss", "count_matches", "explain_miss", "normalize"]
 
 _TYPOGRAPHIC = str.maketrans(
     {
@@ -34,8 +34,9 @@ _TYPOGRAPHIC = str.maketrans(
         "\u2212": "-",
     }
 )
-_CONTEXT = 60
 _NEAR_MISS_SCORE = 75.0
+NEAR_MISS_MAX_LENGTH = 600
+"""Quotes longer than this get no closest-passage hint: the search grows with both lengths."""
 
 
 def normalize(text: str) -> str:
@@ -103,6 +104,8 @@ def explain_miss(text: str, quote: str) -> NearMiss | None:
     index = plain_text.lower().find(plain_quote.lower())
     if index != -1:
         return NearMiss("it matches only if letter case is ignored", text[index : index + len(quote)])
+    if len(plain_quote) > NEAR_MISS_MAX_LENGTH:
+        return None
     from rapidfuzz import fuzz  # noqa: PLC0415 - only needed when a quote is missing
 
     alignment = fuzz.partial_ratio_alignment(plain_quote, plain_text, score_cutoff=_NEAR_MISS_SCORE)

@@ -8,6 +8,7 @@ scalars resolve by the YAML 1.2 core schema (``on``, ``NO`` and ``2026-01-06`` s
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterator
@@ -82,8 +83,10 @@ def escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NON_STRING_STARTS = frozenset("~nNtTfF0123456789+-.")
-_MAX_INT_DIGITS = 4000
+_MAX_INT_DIGITS = 1000
+"""Integers written with more characters are read as infinite: too large for any field to accept."""
 
 
 def resolve_plain_scalar(value: str) -> Any:
@@ -98,12 +101,12 @@ def resolve_plain_scalar(value: str) -> Any:
         return False
     if _INT_DECIMAL.match(value):
         if len(value) > _MAX_INT_DIGITS:  # Python refuses (and would be slow) to convert more digits
-            return float(value)
+            return -math.inf if value.startswith("-") else math.inf
         return int(value)
-    if _INT_OCTAL.match(value):
-        return int(value[2:], 8)
-    if _INT_HEX.match(value):
-        return int(value[2:], 16)
+    if _INT_OCTAL.match(value) or _INT_HEX.match(value):
+        if len(value) > _MAX_INT_DIGITS:
+            return math.inf
+        return int(value[2:], 8 if value[1] == "o" else 16)
     if _FLOAT.match(value):
         return float(value)
     if _INFINITY.match(value):
@@ -135,6 +138,28 @@ def _mark(event: Event) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
+_OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+class _LineTable:
+    """Line and column of a character index, counting only "\n" (and "\r\n") as line breaks.
+
+    libyaml also counts NEL, LS and PS as line breaks; editors, GitHub and SARIF do not. Only texts
+    that contain one of those use this table.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        index = text.find("\n")
+        while index != -1:
+            self.starts.append(index + 1)
+            index = text.find("\n", index + 1)
+
+    def position(self, index: int) -> Position:
+        line = bisect.bisect_right(self.starts, index)
+        return (line, index - self.starts[line - 1] + 1)
+
+
 def _position_of_index(text: str, index: int) -> Position:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
@@ -157,7 +182,13 @@ def _syntax_problem(text: str, error: YAMLError) -> YamlProblem:
         problem = error.problem or "invalid YAML"
         context = f" ({error.context})" if error.context else ""
         if mark is not None:
-            return YamlProblem("yaml-syntax", f"{problem}{context}", mark.line + 1, mark.column + 1)
+            index = getattr(mark, "index", None)
+            line, column = (
+                _position_of_index(text, index)
+                if isinstance(index, int)
+                else (mark.line + 1, mark.column + 1)
+            )
+            return YamlProblem("yaml-syntax", f"{problem}{context}", line, column)
         return YamlProblem("yaml-syntax", f"{problem}{context}")
     return YamlProblem("yaml-syntax", str(error).splitlines()[0] if str(error) else "invalid YAML")
 
@@ -165,8 +196,10 @@ def _syntax_problem(text: str, error: YAMLError) -> YamlProblem:
 class _Builder:
     """Turns a stream of parser events into data, positions and problems."""
 
-    def __init__(self, document: YamlDocument) -> None:
+    def __init__(self, document: YamlDocument, text: str) -> None:
         self.document = document
+        table = _LineTable(text) if any(mark in text for mark in _OTHER_LINE_BREAKS) else None
+        self.mark = (lambda event: table.position(event.start_mark.index)) if table else _mark
         # Each frame: [container, pointer, pending key (mappings), key position, seen keys]
         self.stack: list[list[Any]] = []
         self.documents = 0
@@ -231,7 +264,7 @@ class _Builder:
                 self.problem(
                     "yaml-multiple-documents",
                     "the file holds more than one YAML document; an annotation is one document",
-                    _mark(event),
+                    self.mark(event),
                     "",
                 )
             return
@@ -244,7 +277,7 @@ class _Builder:
             return
         if not isinstance(event, (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent)):
             return
-        position = _mark(event)
+        position = self.mark(event)
         target = self.child_pointer()
         is_key = target is None
         pointer = self.stack[-1][1] if is_key else target[0]  # type: ignore[index]
@@ -279,7 +312,8 @@ class _Builder:
                 pointer,
             )
         if isinstance(event, ScalarEvent):
-            value = resolve_plain_scalar(event.value) if event.style in ("", None) else event.value
+            plain = event.style in ("", None) and tag is None  # "!" (non-specific) makes a string
+            value = resolve_plain_scalar(event.value) if plain else event.value
             if is_key:
                 self.take_key(value, position, event)
             else:
@@ -288,6 +322,8 @@ class _Builder:
             return
         # A mapping or sequence starts.
         container: Any = {} if isinstance(event, MappingStartEvent) else []
+        if len(self.stack) >= MAX_DEPTH:
+            raise _TooDeep(position, pointer)
         if is_key:
             self.problem(
                 "yaml-key-not-string",
@@ -298,8 +334,6 @@ class _Builder:
             self.take_key(f"<collection at {position[0]}:{position[1]}>", position, event)
             self.stack.append([container, pointer, _NO_KEY, None, {}, True])
             return
-        if len(self.stack) >= MAX_DEPTH:
-            raise _TooDeep(position, pointer)
         self.record(pointer, position, target)
         self.stack.append([container, pointer, _NO_KEY, None, {}, False])
 
@@ -340,7 +374,19 @@ def _key_text(event: Event) -> str:
 def load_yaml(text: str) -> YamlDocument:
     """Parse ``text`` (already decoded) into a YamlDocument; problems are collected, never raised."""
     document = YamlDocument()
-    builder = _Builder(document)
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        line, column = _position_of_index(text, surrogate.start())
+        document.problems.append(
+            YamlProblem(
+                "yaml-encoding",
+                "the text holds an unpaired surrogate, which UTF-8 cannot encode",
+                line,
+                column,
+            )
+        )
+        return document
+    builder = _Builder(document, text)
     try:
         for event in _events(text):
             builder.feed(event)

@@ -33,11 +33,15 @@ class ArticleCache:
         return self._texts[path]
 
 
-def _resolve_inside(root: Path, source: str) -> Path | None:
+def _resolve_inside(root: Path, source: str) -> Path | FileRefused | None:
+    """The article's real path if it lies inside the root; None if it leaves it; why if unresolvable."""
     relative = PurePosixPath(source)
     if relative.is_absolute() or "\\" in source:
         return None
-    candidate = (root / Path(*relative.parts)).resolve()
+    try:
+        candidate = (root / Path(*relative.parts)).resolve()
+    except (OSError, RuntimeError) as error:  # a symlink loop
+        return FileRefused("unreadable", f"cannot be resolved: {error}")
     return candidate if candidate.is_relative_to(root.resolve()) else None
 
 
@@ -52,6 +56,9 @@ def check_article(context: FileContext, cache: ArticleCache) -> Iterator[Finding
         return
     pointer = "/article/source"
     path = _resolve_inside(context.project_root, source)
+    if isinstance(path, FileRefused):
+        yield context.finding("article-unreadable", pointer, f"article {source!r}: {path.reason}")
+        return
     if path is None:
         yield context.finding(
             "article-outside-root",

@@ -48,6 +48,7 @@ class FileContext:
     article: ArticleText | None = None
     article_checked: bool = False
     schema_ids: dict[str, str] = field(default_factory=dict)
+    hints_given: int = 0
     _index: dict[str, list[SchemaNode]] | None = None
 
     @property

@@ -7,11 +7,20 @@ from typing import Any
 
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
-from summit_schema.textmatch import count_matches, explain_miss, normalize
+from summit_schema.textmatch import NearMiss, count_matches, explain_miss, normalize
 
 __all__ = ["check_evidence"]
 
 _SHOWN = 160
+_HINTS_PER_FILE = 50
+"""At most this many closest-passage searches a file, so that a file of wrong quotes stays fast."""
+
+
+def _explain(context: FileContext, text: str) -> NearMiss | None:
+    if context.article is None or context.hints_given >= _HINTS_PER_FILE:
+        return None
+    context.hints_given += 1
+    return explain_miss(context.article.normalized, text)
 
 
 def _shorten(text: str) -> str:
@@ -56,7 +65,7 @@ def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) ->
             "around it (at most one space may separate them)",
         )
         return
-    miss = explain_miss(article.normalized, quote)
+    miss = _explain(context, quote)
     detail = f"; {miss.reason}: {_shorten(miss.passage)!r}" if miss else ""
     yield context.finding(
         "quote-not-found",
@@ -75,7 +84,7 @@ def _as_written_findings(
         return
     written = normalize(text)
     if written not in article.normalized:
-        miss = explain_miss(article.normalized, written)
+        miss = _explain(context, written)
         detail = f"; {miss.reason}: {_shorten(miss.passage)!r}" if miss else ""
         yield context.finding(
             "quote-as-written-not-found",

@@ -29,6 +29,10 @@ _ACCEPTS: dict[str, frozenset[str] | None] = {
 }
 
 
+def _with_article(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _kind_of_owner(owner: str) -> str:
     return "actor" if owner in _LOCAL_ACTORS else _OWNER_KIND.get(owner, owner.lower())
 
@@ -70,7 +74,7 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
             yield context.finding(
                 "ref-shadows-registry",
                 node.pointer,
-                f"local id {node.value!r} equals the registry's id of a {registry[node.value]}; "
+                f"local id {node.value!r} equals the registry's id of {_with_article(registry[node.value])}; "
                 "use the registry id as it is, or pick another local id",
             )
     mentioned: dict[str, str] = {}
@@ -85,6 +89,8 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
         elif target in registry:
             kind = "actor"
             referenced_registry.setdefault(target, node.pointer)
+        elif context.registry is not None and not context.registry.loaded:
+            continue  # the registry could not be read (reported in its own file): it may define this id
         else:
             expected = "any id" if accepted is None else " or ".join(sorted(accepted))
             where = "this annotation or the registry" if context.registry else "this annotation"
@@ -98,7 +104,8 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
             yield context.finding(
                 "ref-wrong-kind",
                 node.pointer,
-                f"{target!r} is a {kind}, but a {' or '.join(sorted(accepted))} is expected here",
+                f"{target!r} is {_with_article(kind)}, but "
+                f"{' or '.join(_with_article(item) for item in sorted(accepted))} is expected here",
             )
             continue
         if node.owner == "Mention" and node.pointer.endswith("/actor"):
