@@ -62,5 +62,5 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 settings.register_profile("default", max_examples=60, deadline=None)
-settings.register_profile("long", max_examples=3000, deadline=None)
+settings.register_profile("long", max_examples=1000, deadline=None)
 settings.load_profile("default")

@@ -37,6 +37,15 @@ def whole_file_finding(file: str, rule_id: str, message: str, line: int = 1, col
     return Finding(file, line, column, rule_id, "", message, rule(rule_id).severity)
 
 
+def registry_missing(file: str) -> Finding:
+    """The finding for an annotation with no registry in any ancestor directory."""
+    return whole_file_finding(
+        file,
+        "ref-registry-missing",
+        f"no {REGISTRY_FILE_NAME} in any ancestor directory; registry ids cannot be resolved",
+    )
+
+
 @cache
 def _shipped(version: str, kind: SchemaKind) -> CompiledSchema:
     return compile_schema(load_schema(version, kind))
@@ -177,41 +186,38 @@ class FileChecker:
 
     # -- registries ----------------------------------------------------------------------------
 
+    def _check_registry(self, path: Path, root: Path) -> tuple[list[Finding], FileContext | None, bytes]:
+        """Read and check a registry file: its findings, its checked document, its bytes."""
+        file = display_path(path)
+        content, findings = self.read(file, path)
+        if content is None:
+            return findings, None, b""
+        text, findings = self.decode(file, content)
+        if text is None:
+            return findings, None, content
+        document_findings, context = self._check_document(file, path, text, "registry", root, None)
+        findings.extend(document_findings)
+        if context is not None:
+            findings.extend(self._run_checks(context, REGISTRY_CHECKS))
+        return findings, context, content
+
     def registry(self, root: Path) -> _Registry:
         """Load (once) and check the registry of the project at ``root``."""
         if root not in self.registries:
             path = root / REGISTRY_FILE_NAME
+            findings, context, content = self._check_registry(path, root)
             index = RegistryIndex(path)
-            file = display_path(path)
-            content, findings = self.read(file, path)
-            sha256 = hashlib.sha256(content or b"").hexdigest()
-            text = None
-            if content is not None:
-                text, findings = self.decode(file, content)
-            if text is not None:
-                document_findings, context = self._check_document(file, path, text, "registry", root, None)
-                findings.extend(document_findings)
-                if context is not None:
-                    findings.extend(self._run_checks(context, REGISTRY_CHECKS))
-                    for node in context.nodes_of("Id"):
-                        if isinstance(node.value, str):
-                            index.kinds.setdefault(node.value, node.owner.lower())
-                    index.loaded = True
-            self.registries[root] = _Registry(index, sorted(findings), sha256)
+            if context is not None:
+                for node in context.nodes_of("Id"):
+                    if isinstance(node.value, str):
+                        index.kinds.setdefault(node.value, node.owner.lower())
+                index.loaded = True
+            self.registries[root] = _Registry(index, sorted(findings), hashlib.sha256(content).hexdigest())
         return self.registries[root]
 
     def registry_file_findings(self, path: Path) -> list[Finding]:
         """Check a registry file on its own and return its findings."""
-        file = display_path(path)
-        content, findings = self.read(file, path)
-        text = None
-        if content is not None:
-            text, findings = self.decode(file, content)
-        if text is not None:
-            document_findings, context = self._check_document(file, path, text, "registry", path.parent, None)
-            findings.extend(document_findings)
-            if context is not None:
-                findings.extend(self._run_checks(context, REGISTRY_CHECKS))
+        findings, _, _ = self._check_registry(path, path.parent)
         return sorted(findings)
 
     # -- annotations ---------------------------------------------------------------------------
@@ -289,15 +295,7 @@ class FileChecker:
             fast = self._fast_check(file, path, text, root, registry)
             if fast is not None:
                 return fast
-        findings: list[Finding] = []
-        if root is None:
-            findings.append(
-                whole_file_finding(
-                    file,
-                    "ref-registry-missing",
-                    f"no {REGISTRY_FILE_NAME} in any ancestor directory; registry ids cannot be resolved",
-                )
-            )
+        findings: list[Finding] = [] if root is not None else [registry_missing(file)]
         document_findings, context = self._check_document(
             file, path, text, "annotation", root or Path.cwd(), registry
         )
@@ -326,15 +324,7 @@ class FileChecker:
                 return entry.for_file(file)
         text, findings = self.decode(file, content)
         if text is None:
-            if root is None:
-                findings.append(
-                    whole_file_finding(
-                        file,
-                        "ref-registry-missing",
-                        f"no {REGISTRY_FILE_NAME} in any ancestor directory; registry ids cannot be resolved",
-                    )
-                )
-            return findings
+            return findings if root is not None else [*findings, registry_missing(file)]
         findings, (cacheable, article) = self._check_annotation(file, path, text)
         if result_cache is not None and cacheable and not any(f.rule == "internal-error" for f in findings):
             result_cache.put(key, CacheEntry(findings, article))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from summit_schema.cli import main
 from summit_schema.rules import RULES
 from tests.conftest import EXAMPLES, REPO
 
@@ -253,3 +255,23 @@ def test_repository_annotations_validate_strictly() -> None:
         cwd=REPO,
     )
     assert completed.returncode == 0, completed.stdout
+
+
+def test_progress_bar_only_on_a_terminal(
+    project: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checking many files draws a progress bar on a terminal's stderr, and nothing elsewhere."""
+    source = (project / "annotations" / "003_289fc3a32fa86627.yaml").read_text("utf-8")
+    for index in range(55):
+        (project / "annotations" / f"copy-{index:02d}.yaml").write_text(source, "utf-8")
+    quiet = run_cli("validate", "--no-cache", "--jobs", "1")
+    assert "files" not in quiet.stderr
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["validate", "--no-cache", "--jobs", "1"]) == 0
+    assert "60/60 files" in terminal.getvalue()

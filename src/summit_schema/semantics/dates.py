@@ -28,6 +28,22 @@ def _calendar_date(value: str) -> datetime.date | None:
         return None
 
 
+def _outside(value: Any, lower: Any, upper: Any) -> bool:
+    """Whether ``value`` lies below ``lower`` or above ``upper`` (a missing bound is open)."""
+    return (lower is not None and value < lower) or (upper is not None and value > upper)
+
+
+def _span(lower: Any, upper: Any) -> str:
+    """A range as the messages write it, '..' for an open end."""
+
+    def shown(bound: Any) -> str:
+        if bound is None:
+            return ".."
+        return bound.isoformat() if isinstance(bound, datetime.date) else str(bound)
+
+    return f"{shown(lower)} to {shown(upper)}"
+
+
 def edtf_precision(value: str) -> str:
     """Return the Wikidata-style precision an EDTF level-1 date specifies."""
     core = value.rstrip("?~%")
@@ -90,14 +106,11 @@ def _check_date(context: FileContext, pointer: str, date: dict[str, Any]) -> Ite
             f"latest {latest.isoformat()} is before earliest {earliest.isoformat()}",
         )
         return
-    if resolved is not None and (
-        (earliest is not None and resolved < earliest) or (latest is not None and resolved > latest)
-    ):
+    if resolved is not None and _outside(resolved, earliest, latest):
         yield context.finding(
             "date-outside-bounds",
             f"{pointer}/edtf",
-            f"{resolved.isoformat()} lies outside its own bounds "
-            f"({earliest.isoformat() if earliest else '..'} to {latest.isoformat() if latest else '..'})",
+            f"{resolved.isoformat()} lies outside its own bounds ({_span(earliest, latest)})",
         )
 
 
@@ -164,12 +177,9 @@ def check_quantities(context: FileContext) -> Iterator[Finding]:
                 f"upper bound {upper} is below lower bound {lower}",
             )
             continue
-        if amount is not None and (
-            (lower is not None and amount < lower) or (upper is not None and amount > upper)
-        ):
+        if amount is not None and _outside(amount, lower, upper):
             yield context.finding(
                 "quantity-outside-bounds",
                 f"{node.pointer}/amount",
-                f"amount {amount} lies outside its bounds ({lower if lower is not None else '..'} "
-                f"to {upper if upper is not None else '..'})",
+                f"amount {amount} lies outside its bounds ({_span(lower, upper)})",
             )

@@ -7,7 +7,7 @@ from typing import Any
 
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
-from summit_schema.textmatch import NearMiss, count_matches, explain_miss, normalize
+from summit_schema.textmatch import count_matches, explain_miss, normalize
 
 __all__ = ["check_evidence"]
 
@@ -16,11 +16,13 @@ _HINTS_PER_FILE = 50
 """At most this many closest-passage searches a file, so that a file of wrong quotes stays fast."""
 
 
-def _explain(context: FileContext, text: str) -> NearMiss | None:
+def _closest(context: FileContext, text: str) -> str:
+    """The hint a message ends with: why ``text`` is not found and the closest passage, if any."""
     if context.article is None or context.hints_given >= _HINTS_PER_FILE:
-        return None
+        return ""
     context.hints_given += 1
-    return explain_miss(context.article.normalized, text)
+    miss = explain_miss(context.article.normalized, text)
+    return f"; {miss.reason}: {_shorten(miss.passage)!r}" if miss else ""
 
 
 def _shorten(text: str) -> str:
@@ -65,12 +67,10 @@ def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) ->
             "around it (at most one space may separate them)",
         )
         return
-    miss = _explain(context, quote)
-    detail = f"; {miss.reason}: {_shorten(miss.passage)!r}" if miss else ""
     yield context.finding(
         "quote-not-found",
         f"{pointer}/quote",
-        f"the quote is not in the article: {_shorten(quote)!r}{detail}",
+        f"the quote is not in the article: {_shorten(quote)!r}{_closest(context, quote)}",
     )
 
 
@@ -84,12 +84,10 @@ def _as_written_findings(
         return
     written = normalize(text)
     if written not in article.normalized:
-        miss = _explain(context, written)
-        detail = f"; {miss.reason}: {_shorten(miss.passage)!r}" if miss else ""
         yield context.finding(
             "quote-as-written-not-found",
             f"{pointer}/text",
-            f"{_shorten(written)!r} is not written in the article{detail}",
+            f"{_shorten(written)!r} is not written in the article{_closest(context, written)}",
         )
         return
     evidence = value.get("evidence")
