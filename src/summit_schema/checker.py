@@ -56,6 +56,32 @@ def _schema_ids(version: str) -> dict[str, str]:
     return {kind: str(load_schema(version, kind)["$id"]) for kind in ("annotation", "registry")}
 
 
+def _context(
+    file: str,
+    path: Path | None,
+    text: str,
+    document: YamlDocument,
+    kind: SchemaKind,
+    version: str,
+    compiled: CompiledSchema,
+    project_root: Path | None,
+    registry: RegistryIndex | None,
+) -> FileContext:
+    """What the semantic rules see of a document that passed the YAML layer."""
+    return FileContext(
+        file=file,
+        path=path,
+        text=text,
+        document=document,
+        kind=kind,
+        version=version,
+        nodes=list(walk(compiled.schema, document.data, NEEDED_DEFINITIONS)),
+        project_root=project_root,
+        registry=registry,
+        schema_ids=_schema_ids(version) if version in known_versions() else {},
+    )
+
+
 @dataclass
 class _Registry:
     index: RegistryIndex
@@ -170,18 +196,7 @@ class FileChecker:
             return [selected], None
         version, compiled = selected
         findings.extend(compiled.findings(document, file))
-        context = FileContext(
-            file=file,
-            path=path,
-            text=text,
-            document=document,
-            kind=kind,
-            version=version,
-            nodes=list(walk(compiled.schema, document.data, NEEDED_DEFINITIONS)),
-            project_root=project_root,
-            registry=registry,
-            schema_ids=_schema_ids(version) if version in known_versions() else {},
-        )
+        context = _context(file, path, text, document, kind, version, compiled, project_root, registry)
         return findings, context
 
     # -- registries ----------------------------------------------------------------------------
@@ -270,18 +285,7 @@ class FileChecker:
                 return None
         except (ValueError, OverflowError):
             return None
-        context = FileContext(
-            file=file,
-            path=path,
-            text=text,
-            document=document,
-            kind="annotation",
-            version=version,
-            nodes=list(walk(compiled.schema, data, NEEDED_DEFINITIONS)),
-            project_root=root,
-            registry=registry,
-            schema_ids=_schema_ids(version) if version in known_versions() else {},
-        )
+        context = _context(file, path, text, document, "annotation", version, compiled, root, registry)
         if self._run_checks(context, (self._article_check,)) or self._run_checks(context, ANNOTATION_CHECKS):
             return None
         return [], _pinned_article(context)

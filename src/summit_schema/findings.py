@@ -53,6 +53,13 @@ class Report:
     files: int = 0
     usage_error: bool = False
 
+    @classmethod
+    def of_usage_problems(cls, problems: Iterable[str]) -> Report:
+        """A report that carries only usage problems (rule cli-usage at 1:1, exit code 2)."""
+        report = cls(usage_error=True)
+        report.extend(Finding("", 1, 1, "cli-usage", "", problem) for problem in problems)
+        return report
+
     def extend(self, findings: Iterable[Finding]) -> None:
         """Add findings."""
         self.findings.extend(findings)

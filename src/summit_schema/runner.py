@@ -39,11 +39,10 @@ def _check_in_worker(item: tuple[str, Path]) -> list[Finding]:
     return _worker_checker.check_path(*item)
 
 
-def _results(
-    files: Sequence[tuple[str, Path]], options: ValidationOptions, jobs: int
-) -> Iterator[list[Finding]]:
+def _results(files: Sequence[tuple[str, Path]], checker: FileChecker, jobs: int) -> Iterator[list[Finding]]:
+    """Each file's findings, in order: in this process with ``checker``, or in ``jobs`` workers."""
+    options = checker.options
     if jobs <= 1:
-        checker = FileChecker(options)
         for file, path in files:
             yield checker.check_path(file, path)
         return
@@ -59,17 +58,17 @@ def run_files(
 ) -> Report:
     """Check ``files`` and return the report; registries are checked once and reported once."""
     report = Report()
-    registry_checker = FileChecker(options)
+    checker = FileChecker(options)
     roots: dict[Path, Path | None] = {}
     for _, path in files:
         parent = path.absolute().parent
         if parent not in roots:
             roots[parent] = find_project_root(path)
     for root in sorted({root for root in roots.values() if root is not None}):
-        report.extend(registry_checker.registry(root).findings)
+        report.extend(checker.registry(root).findings)
     requested = options.jobs if options.jobs is not None else available_cores()
     jobs = max(1, min(requested, len(files) // _MIN_FILES_PER_WORKER))
-    for done, findings in enumerate(_results(files, options, jobs), start=1):
+    for done, findings in enumerate(_results(files, checker, jobs), start=1):
         report.files += 1
         report.extend(findings)
         if progress is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,12 +37,6 @@ def _finish(report: Report, options: ValidationOptions) -> Report:
     return report
 
 
-def _usage_report(problems: Iterable[str]) -> Report:
-    report = Report(usage_error=True)
-    report.extend(Finding("", 1, 1, "cli-usage", "", problem) for problem in problems)
-    return report
-
-
 def validate_paths(
     paths: Sequence[str | Path] = ("annotations",),
     options: ValidationOptions | None = None,
@@ -55,12 +49,14 @@ def validate_paths(
     options = options or ValidationOptions()
     unknown = sorted(rule_id for rule_id in options.ignore if rule_id not in RULES)
     if unknown:
-        return _usage_report(f"--ignore {rule_id}: no such rule (see --list-rules)" for rule_id in unknown)
+        return Report.of_usage_problems(
+            f"--ignore {rule_id}: no such rule (see --list-rules)" for rule_id in unknown
+        )
     files, problems = discover_files(paths)
     if problems:
-        return _usage_report(problems)
+        return Report.of_usage_problems(problems)
     if not files:
-        return _usage_report([f"no annotation files to check in {', '.join(map(str, paths))}"])
+        return Report.of_usage_problems([f"no annotation files to check in {', '.join(map(str, paths))}"])
     return _finish(run_files(files, options, progress), options)
 
 

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from summit_schema._version import __version__
 from summit_schema.cli import codegen_command, new_command, validate_command
+from summit_schema.findings import Report
 
 __all__ = ["main"]
 
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = parser.parse_args(arguments)
     except UsageError as error:
         if "validate" in arguments and _wants_json(arguments):
-            validate_command.emit(validate_command.usage_report([str(error)]), "json")
+            validate_command.emit(Report.of_usage_problems([str(error)]), "json")
         sys.stderr.write(f"{error}\n(see summit-schema --help)\n")
         return 2
     except SystemExit as exit_request:  # --help and --version

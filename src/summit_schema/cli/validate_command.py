@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from summit_schema.findings import Finding, Report
+from summit_schema.findings import Report
 from summit_schema.reporters import REPORTERS
 from summit_schema.result_cache import CACHE_DIR_NAME
 from summit_schema.rules import RULES
@@ -104,13 +104,6 @@ def _list_rules() -> int:
     return 0
 
 
-def usage_report(messages: list[str]) -> Report:
-    """A report that carries only usage problems (exit code 2)."""
-    report = Report(usage_error=True)
-    report.extend(Finding("", 1, 1, "cli-usage", "", message) for message in messages)
-    return report
-
-
 def emit(report: Report, output_format: str) -> int:
     """Write ``report`` in ``output_format`` and return its exit code."""
     stream = sys.stdout
@@ -142,7 +135,7 @@ def run(options: argparse.Namespace) -> int:
         try:
             custom_schema = load_custom_schema(options.schema)
         except SchemaOptionError as error:
-            return emit(usage_report([str(error)]), options.format)
+            return emit(Report.of_usage_problems([str(error)]), options.format)
     cache_dir = os.environ.get("SUMMIT_SCHEMA_CACHE_DIR")
     validation_options = ValidationOptions(
         schema=custom_schema,
