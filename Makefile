@@ -1,12 +1,12 @@
 # Two entry points that work on a fresh machine with Python 3.11+ and make:
 #   make validate  - set up .venv and validate the annotations
-#   make test      - set up .venv and run lint, type check, codegen drift check and the test suite
+#   make test      - set up .venv and run lint, import contracts, type check, codegen drift check and the tests
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all validate test lint typecheck codegen-check pytest clean
+.PHONY: all validate test lint imports typecheck codegen-check pytest clean
 
 all: test
 
@@ -22,6 +22,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
 typecheck: $(STAMP)
 	$(BIN)/mypy src
 
@@ -31,7 +34,7 @@ codegen-check: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-test: lint typecheck codegen-check pytest
+test: lint imports typecheck codegen-check pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build

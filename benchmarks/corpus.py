@@ -27,7 +27,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from summit_schema.yaml_source import load_yaml  # noqa: E402
+from summit_schema.loading.yaml_source import load_yaml  # noqa: E402
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/1.0.0/annotation.schema.json\n"
 _DROPPABLE = ("statements", "events", "open_issues", "commitments")

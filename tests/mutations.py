@@ -13,8 +13,9 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from summit_schema import load_schema
-from summit_schema.schema_walk import walk
-from summit_schema.yaml_source import escape_pointer, load_yaml
+from summit_schema.loading.yaml_document import escape_pointer
+from summit_schema.loading.yaml_source import load_yaml
+from summit_schema.schema.walk import walk
 from tests.conftest import REPO
 
 ANNOTATIONS = sorted((REPO / "annotations").glob("*.yaml"))

@@ -22,8 +22,9 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft7Validator, Draft202012Validator
 
 from summit_schema import SummitAnnotation, load_schema, models, validate_text
-from summit_schema.compiled_schema import compile_schema
-from summit_schema.yaml_source import YamlDocument, load_yaml
+from summit_schema.loading.yaml_document import YamlDocument
+from summit_schema.loading.yaml_source import load_yaml
+from summit_schema.schema.compiled import compile_schema
 from tests.conftest import REPO
 from tests.mutations import ANNOTATIONS, KINDS, base, dump, mutate, same_place
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from summit_schema import checker
-from summit_schema.options import load_custom_schema
-from summit_schema.result_cache import ResultCache
-from summit_schema.validation import ValidationOptions, validate_paths
+from summit_schema.running import checker
+from summit_schema.running.options import load_custom_schema
+from summit_schema.running.result_cache import ResultCache
+from summit_schema.running.validation import ValidationOptions, validate_paths
 from tests.conftest import REPO
 
 ANNOTATION = "annotations/003_289fc3a32fa86627.yaml"

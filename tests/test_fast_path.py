@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summit_schema.fast_yaml import AVAILABLE, fast_load
-from summit_schema.validation import ValidationOptions, validate_paths
-from summit_schema.yaml_source import load_yaml
+from summit_schema.loading.fast_yaml import AVAILABLE, fast_load
+from summit_schema.loading.yaml_source import load_yaml
+from summit_schema.running.validation import ValidationOptions, validate_paths
 from tests.conftest import EXAMPLES, REPO
 
 FILES = sorted((REPO / "annotations").glob("*.yaml")) + sorted(EXAMPLES.glob("*/*.yaml"))

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summit_schema.findings import Severity
-from summit_schema.rules import RULES
-from summit_schema.validation import validate_text
-from summit_schema.yaml_source import load_yaml
+from summit_schema.findings.rules import RULES
+from summit_schema.loading.yaml_source import load_yaml
+from summit_schema.running.validation import validate_text
 from tests.conftest import REPO
 from tests.mutations import ANNOTATIONS, KINDS, base, dump, mutate, same_place
 

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from summit_schema import AnnotationError, load_annotation, validate_text
-from summit_schema.file_access import MAX_FILE_BYTES
-from summit_schema.yaml_source import load_yaml
+from summit_schema.loading.file_access import MAX_FILE_BYTES
+from summit_schema.loading.yaml_source import load_yaml
 from tests.conftest import EXAMPLES, REPO
 
 HOSTILE = REPO / "tests" / "hostile"

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 import summit_schema
 from summit_schema import SummitActorRegistry, SummitAnnotation, load_annotation, load_registry, load_schema
-from summit_schema.schema_check import build_validator
+from summit_schema.schema.check import build_validator
 from tests.conftest import REPO
 
 ANNOTATIONS = sorted((REPO / "annotations").glob("*.yaml"))

@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from summit_schema import CURRENT_VERSION, known_versions, load_schema
-from summit_schema.schema_check import build_validator, ecma_regex
+from summit_schema.schema.check import build_validator, ecma_regex
 from tests.conftest import REPO
 
 SCHEMA_FILES = sorted((REPO / "schemas").glob("*/*.schema.json"))

@@ -7,18 +7,17 @@ Names are imported on first use, so that the command line starts fast.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from summit_schema._lazy import lazy_exports
 from summit_schema._version import __version__
 
 if TYPE_CHECKING:
     from summit_schema.api import AnnotationError, load_annotation, load_annotation_text, load_registry
-    from summit_schema.findings import Finding, Report, Severity
+    from summit_schema.findings import RULES, Finding, Report, Rule, Severity
     from summit_schema.models import SummitActorRegistry, SummitAnnotation
-    from summit_schema.rules import RULES, Rule
-    from summit_schema.schemas import CURRENT_VERSION, known_versions, load_schema
-    from summit_schema.validation import ValidationOptions, validate_paths, validate_text
+    from summit_schema.running.validation import ValidationOptions, validate_paths, validate_text
+    from summit_schema.schema.versions import CURRENT_VERSION, known_versions, load_schema
 
 __all__ = [
     "CURRENT_VERSION",
@@ -41,35 +40,25 @@ __all__ = [
     "validate_text",
 ]
 
-_HOMES = {
-    "AnnotationError": "api",
-    "load_annotation": "api",
-    "load_annotation_text": "api",
-    "load_registry": "api",
-    "Finding": "findings",
-    "Report": "findings",
-    "Severity": "findings",
-    "SummitActorRegistry": "models",
-    "SummitAnnotation": "models",
-    "RULES": "rules",
-    "Rule": "rules",
-    "CURRENT_VERSION": "schemas",
-    "known_versions": "schemas",
-    "load_schema": "schemas",
-    "ValidationOptions": "validation",
-    "validate_paths": "validation",
-    "validate_text": "validation",
-}
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'summit_schema' has no attribute {name!r}")
-    value = getattr(import_module(f"summit_schema.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        "AnnotationError": "api",
+        "load_annotation": "api",
+        "load_annotation_text": "api",
+        "load_registry": "api",
+        "Finding": "findings",
+        "Report": "findings",
+        "Severity": "findings",
+        "RULES": "findings",
+        "Rule": "findings",
+        "SummitActorRegistry": "models",
+        "SummitAnnotation": "models",
+        "CURRENT_VERSION": "schema.versions",
+        "known_versions": "schema.versions",
+        "load_schema": "schema.versions",
+        "ValidationOptions": "running.options",
+        "validate_paths": "running.validation",
+        "validate_text": "running.validation",
+    },
+)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.findings import Finding, Report
+from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
+from summit_schema.loading.yaml_source import load_yaml
 from summit_schema.models import SummitActorRegistry, SummitAnnotation
-from summit_schema.validation import ValidationOptions, validate_text
-from summit_schema.yaml_source import load_yaml
+from summit_schema.running.validation import ValidationOptions, validate_text
 
 __all__ = ["AnnotationError", "load_annotation", "load_registry"]
 
@@ -40,13 +40,13 @@ def load_annotation(path: str | Path, options: ValidationOptions | None = None) 
     Raises AnnotationError carrying the findings when any error is found (warnings do not raise),
     including when ``path`` is not a readable regular file.
     """
-    from summit_schema.checker import FileChecker  # noqa: PLC0415
+    from summit_schema.running.layers import decode_text, read_file  # noqa: PLC0415
 
     file = Path(path).as_posix()
-    content, findings = FileChecker.read(file, Path(path))
+    content, findings = read_file(file, Path(path))
     if content is None:
         raise AnnotationError(path, findings)
-    text, findings = FileChecker.decode(file, content)
+    text, findings = decode_text(file, content)
     if text is None:
         raise AnnotationError(path, findings)
     return load_annotation_text(text, path, options)
@@ -69,7 +69,7 @@ def load_registry(path: str | Path) -> SummitActorRegistry:
 
     Raises AnnotationError when the registry has errors.
     """
-    from summit_schema.validation import check_registry_file  # noqa: PLC0415
+    from summit_schema.running.validation import check_registry_file  # noqa: PLC0415
 
     findings = check_registry_file(Path(path))
     errors = [finding for finding in findings if finding.severity == "error"]

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from summit_schema.rules import RULES
+from summit_schema.findings.rules import RULES
 from tests.conftest import EXAMPLES
 
 _EXPECT = re.compile(r"^# expect: (?P<rule>[a-z0-9-]+) (?P<line>[0-9]+):(?P<column>[0-9]+)$", re.MULTILINE)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from summit_schema.cli import main
-from summit_schema.rules import RULES
+from summit_schema.findings.rules import RULES
 from tests.conftest import EXAMPLES, REPO
 
 MINIMAL = EXAMPLES / "positive" / "minimal.yaml"
@@ -219,7 +219,7 @@ def test_no_traceback_on_internal_failure_without_debug(project: Path) -> None:
         "def broken(context):\n"
         "    raise RuntimeError('boom')\n"
         "    yield\n"
-        "import summit_schema.checker as checker\n"
+        "import summit_schema.running.checker as checker\n"
         "checker.ANNOTATION_CHECKS = (broken,)\n"
         "from summit_schema.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"

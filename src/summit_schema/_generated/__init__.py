@@ -1,0 +1,3 @@
+"""Generated models: written by datamodel-code-generator from the schema, never edited by hand."""
+
+__all__ = ["annotation", "registry"]

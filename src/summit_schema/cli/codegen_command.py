@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from summit_schema.codegen import CodegenError, check, generate
+from summit_schema.schema.codegen import CodegenError, check, generate
 
 HELP = "Regenerate the Pydantic models from the schema (--check: fail if the committed ones differ)."
 

@@ -8,9 +8,9 @@ import hashlib
 import sys
 from pathlib import Path
 
-from summit_schema.discovery import find_project_root
-from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
-from summit_schema.schemas import CURRENT_VERSION, MODELINE_PREFIX, schema_id
+from summit_schema.loading.discovery import find_project_root
+from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
+from summit_schema.schema.versions import CURRENT_VERSION, MODELINE_PREFIX, schema_id
 
 HELP = "Write annotations/<stem>.yaml, a skeleton annotation of an article under seeds/."
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from summit_schema.findings import Report
+from summit_schema.findings.rules import RULES
 from summit_schema.reporters import REPORTERS
-from summit_schema.result_cache import CACHE_DIR_NAME
-from summit_schema.rules import RULES
+from summit_schema.running.result_cache import CACHE_DIR_NAME
 
 HELP = "Validate annotation files against the schema and against their articles."
 
@@ -123,7 +123,7 @@ def run(options: argparse.Namespace) -> int:
     """Validate and report; return the exit code."""
     if options.list_rules:
         return _list_rules()
-    from summit_schema.validation import (  # noqa: PLC0415 - imported only when validating
+    from summit_schema.running.validation import (  # noqa: PLC0415 - imported only when validating
         SchemaOptionError,
         ValidationOptions,
         load_custom_schema,

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from summit_schema._version import __version__
 from summit_schema.findings import Finding, Report
-from summit_schema.rules import RULES, rule
+from summit_schema.findings.rules import RULES, rule
 
 __all__ = ["SARIF_SCHEMA", "sarif_log", "write_sarif"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
+from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 
 __all__ = ["source_line"]
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.findings import Finding
+from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.semantics.context import ArticleText, FileContext
-from summit_schema.textmatch import normalize
+from summit_schema.semantics.textmatch import normalize
 
 __all__ = ["ArticleCache", "check_article"]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from summit_schema.findings import Finding
-from summit_schema.rules import rule
-from summit_schema.schema_walk import SchemaNode
-from summit_schema.yaml_source import Position, YamlDocument
+from summit_schema.findings.rules import rule
+from summit_schema.loading.yaml_document import Position, YamlDocument
+from summit_schema.schema.walk import SchemaNode
 
 __all__ = ["ArticleText", "FileContext", "RegistryIndex"]
 

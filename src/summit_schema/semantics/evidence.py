@@ -7,7 +7,7 @@ from typing import Any
 
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
-from summit_schema.textmatch import count_matches, explain_miss, normalize
+from summit_schema.semantics.textmatch import count_matches, explain_miss, normalize
 
 __all__ = ["check_evidence"]
 

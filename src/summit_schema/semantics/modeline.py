@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from summit_schema.findings import Finding
-from summit_schema.schemas import MODELINE_PREFIX
+from summit_schema.schema.versions import MODELINE_PREFIX
 from summit_schema.semantics.context import FileContext
 
 __all__ = ["MODELINE_PREFIX", "check_modeline", "modeline_target"]

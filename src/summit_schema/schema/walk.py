@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from summit_schema.yaml_source import escape_pointer
+from summit_schema.loading.yaml_document import escape_pointer
 
 __all__ = ["SchemaNode", "compile_plan", "walk"]
 

@@ -34,12 +34,12 @@ _DECIDING_LIBRARIES = ("jsonschema", "jsonschema-rs", "referencing", "ruamel.yam
 def tool_fingerprint() -> str:
     """A hash of this package's code and shipped schemas and of the libraries that decide verdicts."""
     digest = hashlib.sha256(_FORMAT.encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".json") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
-    from summit_schema.schemas import known_versions, schema_root  # noqa: PLC0415
+    from summit_schema.schema.versions import known_versions, schema_root  # noqa: PLC0415
 
     for version in known_versions():
         for kind in ("annotation", "registry"):

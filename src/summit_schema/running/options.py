@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
+from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 
 __all__ = ["CustomSchema", "SchemaOptionError", "ValidationOptions", "load_custom_schema"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summit_schema.findings import Severity
+from summit_schema.findings.finding import Severity
 
 __all__ = ["RULES", "Rule", "is_known_rule", "rule", "schema_rule_id"]
 

@@ -33,7 +33,8 @@ MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 SchemaKind = Literal["annotation", "registry"]
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+"""The ``summit_schema`` package folder, which holds ``schemas/`` in an installed wheel."""
 
 
 def source_checkout_root() -> Path | None:

@@ -10,76 +10,32 @@ import hashlib
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from summit_schema.compiled_schema import CompiledSchema, compile_schema
-from summit_schema.discovery import REGISTRY_FILE_NAME, display_path, find_project_root
-from summit_schema.fast_yaml import fast_load
-from summit_schema.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.findings import Finding
-from summit_schema.options import ValidationOptions
-from summit_schema.result_cache import CACHE_DIR_NAME, CacheEntry, ResultCache, tool_fingerprint
-from summit_schema.rules import rule
-from summit_schema.schema_walk import walk
-from summit_schema.schemas import SchemaKind, known_versions, load_schema
-from summit_schema.semantics import ANNOTATION_CHECKS, NEEDED_DEFINITIONS, REGISTRY_CHECKS, Check
+from summit_schema.findings.rules import rule
+from summit_schema.loading.discovery import REGISTRY_FILE_NAME, display_path, find_project_root
+from summit_schema.loading.fast_yaml import fast_load
+from summit_schema.loading.yaml_document import YamlDocument
+from summit_schema.loading.yaml_source import load_yaml
+from summit_schema.running.layers import (
+    decode_text,
+    file_context,
+    read_file,
+    registry_missing,
+    select_schema,
+    whole_file_finding,
+)
+from summit_schema.running.options import ValidationOptions
+from summit_schema.running.result_cache import CACHE_DIR_NAME, CacheEntry, ResultCache, tool_fingerprint
+from summit_schema.schema.compiled import CompiledSchema, compile_schema
+from summit_schema.schema.versions import SchemaKind
+from summit_schema.semantics import ANNOTATION_CHECKS, REGISTRY_CHECKS, Check
 from summit_schema.semantics.article import ArticleCache, check_article
 from summit_schema.semantics.context import ArticleText, FileContext, RegistryIndex
-from summit_schema.yaml_source import YamlDocument, load_yaml
 
-__all__ = ["FileChecker", "whole_file_finding"]
-
-
-def whole_file_finding(file: str, rule_id: str, message: str, line: int = 1, column: int = 1) -> Finding:
-    """A finding about a whole file (at 1:1 unless a position is known)."""
-    return Finding(file, line, column, rule_id, "", message, rule(rule_id).severity)
-
-
-def registry_missing(file: str) -> Finding:
-    """The finding for an annotation with no registry in any ancestor directory."""
-    return whole_file_finding(
-        file,
-        "ref-registry-missing",
-        f"no {REGISTRY_FILE_NAME} in any ancestor directory; registry ids cannot be resolved",
-    )
-
-
-@cache
-def _shipped(version: str, kind: SchemaKind) -> CompiledSchema:
-    return compile_schema(load_schema(version, kind))
-
-
-@cache
-def _schema_ids(version: str) -> dict[str, str]:
-    return {kind: str(load_schema(version, kind)["$id"]) for kind in ("annotation", "registry")}
-
-
-def _context(
-    file: str,
-    path: Path | None,
-    text: str,
-    document: YamlDocument,
-    kind: SchemaKind,
-    version: str,
-    compiled: CompiledSchema,
-    project_root: Path | None,
-    registry: RegistryIndex | None,
-) -> FileContext:
-    """What the semantic rules see of a document that passed the YAML layer."""
-    return FileContext(
-        file=file,
-        path=path,
-        text=text,
-        document=document,
-        kind=kind,
-        version=version,
-        nodes=list(walk(compiled.schema, document.data, NEEDED_DEFINITIONS)),
-        project_root=project_root,
-        registry=registry,
-        schema_ids=_schema_ids(version) if version in known_versions() else {},
-    )
+__all__ = ["FileChecker"]
 
 
 @dataclass
@@ -104,60 +60,7 @@ class FileChecker:
 
     # -- reading -------------------------------------------------------------------------------
 
-    @staticmethod
-    def read(file: str, path: Path) -> tuple[bytes | None, list[Finding]]:
-        """Return a file's bytes, or the finding that says why it cannot be read."""
-        try:
-            return read_regular_file(path), []
-        except FileRefused as refused:
-            rule_id = {"special": "yaml-special-file", "too-large": "yaml-too-large"}.get(
-                refused.rule, "yaml-unreadable"
-            )
-            return None, [whole_file_finding(file, rule_id, f"{file}: {refused.reason}")]
-
-    @staticmethod
-    def decode(file: str, content: bytes) -> tuple[str | None, list[Finding]]:
-        """Return the text of ``content``, or the finding that says why it is not UTF-8."""
-        try:
-            return decode_utf8(content), []
-        except DecodeFailure as failure:
-            return None, [
-                whole_file_finding(file, "yaml-encoding", failure.reason, failure.line, failure.column)
-            ]
-
     # -- layers --------------------------------------------------------------------------------
-
-    def _select_schema(
-        self, file: str, document: YamlDocument, kind: SchemaKind
-    ) -> tuple[str, CompiledSchema] | Finding:
-        data = document.data
-        if not isinstance(data, dict):
-            found = "a list" if isinstance(data, list) else "a single value"
-            return whole_file_finding(
-                file, "schema-type", f"the document must be a mapping (an {kind}), not {found}"
-            )
-        version = data.get("schema_version")
-        if self._custom is not None and kind == "annotation":
-            return (str(version), self._custom)
-        known = known_versions()
-        if isinstance(version, str) and version in known:
-            return (version, _shipped(version, kind))
-        listing = ", ".join(repr(item) for item in known)
-        if "schema_version" not in data:
-            line, column = document.positions.get("", (1, 1))
-            return Finding(
-                file, line, column, "schema-version", "", f"missing schema_version; known versions: {listing}"
-            )
-        line, column = document.positions.get("/schema_version", (1, 1))
-        hint = " (quote it: a version is a string)" if not isinstance(version, str) else ""
-        return Finding(
-            file,
-            line,
-            column,
-            "schema-version",
-            "/schema_version",
-            f"unknown schema_version {version!r}{hint}; known versions: {listing}",
-        )
 
     def _run_checks(self, context: FileContext, checks: Iterable[Check]) -> list[Finding]:
         findings: list[Finding] = []
@@ -191,12 +94,12 @@ class FileChecker:
         ]
         if findings:
             return findings, None
-        selected = self._select_schema(file, document, kind)
+        selected = select_schema(file, document, kind, self._custom)
         if isinstance(selected, Finding):
             return [selected], None
         version, compiled = selected
         findings.extend(compiled.findings(document, file))
-        context = _context(file, path, text, document, kind, version, compiled, project_root, registry)
+        context = file_context(file, path, text, document, kind, version, compiled, project_root, registry)
         return findings, context
 
     # -- registries ----------------------------------------------------------------------------
@@ -204,10 +107,10 @@ class FileChecker:
     def _check_registry(self, path: Path, root: Path) -> tuple[list[Finding], FileContext | None, bytes]:
         """Read and check a registry file: its findings, its checked document, its bytes."""
         file = display_path(path)
-        content, findings = self.read(file, path)
+        content, findings = read_file(file, path)
         if content is None:
             return findings, None, b""
-        text, findings = self.decode(file, content)
+        text, findings = decode_text(file, content)
         if text is None:
             return findings, None, content
         document_findings, context = self._check_document(file, path, text, "registry", root, None)
@@ -276,7 +179,7 @@ class FileChecker:
         if data is None:
             return None
         document = YamlDocument(data=data)
-        selected = self._select_schema(file, document, "annotation")
+        selected = select_schema(file, document, "annotation", self._custom)
         if isinstance(selected, Finding):
             return None
         version, compiled = selected
@@ -285,7 +188,7 @@ class FileChecker:
                 return None
         except (ValueError, OverflowError):
             return None
-        context = _context(file, path, text, document, "annotation", version, compiled, root, registry)
+        context = file_context(file, path, text, document, "annotation", version, compiled, root, registry)
         if self._run_checks(context, (self._article_check,)) or self._run_checks(context, ANNOTATION_CHECKS):
             return None
         return [], _pinned_article(context)
@@ -316,7 +219,7 @@ class FileChecker:
 
     def check_path(self, file: str, path: Path) -> list[Finding]:
         """Read and check the annotation at ``path``, serving it from the cache when unchanged."""
-        content, findings = self.read(file, path)
+        content, findings = read_file(file, path)
         if content is None:
             return findings
         root = find_project_root(path)
@@ -326,7 +229,7 @@ class FileChecker:
             entry = result_cache.get(key)
             if entry is not None and self._article_unchanged(root, entry.article):
                 return entry.for_file(file)
-        text, findings = self.decode(file, content)
+        text, findings = decode_text(file, content)
         if text is None:
             return findings if root is not None else [*findings, registry_missing(file)]
         findings, (cacheable, article) = self._check_annotation(file, path, text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summit_schema.yaml_source import MAX_DEPTH
+from summit_schema.loading.yaml_document import MAX_DEPTH
 
 try:
     import yaml_rs

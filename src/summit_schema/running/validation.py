@@ -6,12 +6,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from summit_schema.checker import FileChecker
-from summit_schema.discovery import REGISTRY_FILE_NAME, discover_files, display_path, find_project_root
 from summit_schema.findings import Finding, Report, Severity
-from summit_schema.options import CustomSchema, SchemaOptionError, ValidationOptions, load_custom_schema
-from summit_schema.rules import RULES
-from summit_schema.runner import Progress, run_files
+from summit_schema.findings.rules import RULES
+from summit_schema.loading.discovery import (
+    REGISTRY_FILE_NAME,
+    discover_files,
+    display_path,
+    find_project_root,
+)
+from summit_schema.running.checker import FileChecker
+from summit_schema.running.options import (
+    CustomSchema,
+    SchemaOptionError,
+    ValidationOptions,
+    load_custom_schema,
+)
+from summit_schema.running.runner import Progress, run_files
 
 __all__ = [
     "REGISTRY_FILE_NAME",

@@ -6,10 +6,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from summit_schema.findings import Finding
-from summit_schema.yaml_source import YamlDocument
+from summit_schema.loading.yaml_document import YamlDocument
 
 if TYPE_CHECKING:
-    from summit_schema.schema_check import SchemaValidator
+    from summit_schema.schema.check import SchemaValidator
 
 __all__ = ["CompiledSchema", "compile_schema"]
 
@@ -48,7 +48,7 @@ class CompiledSchema:
     @property
     def validator(self) -> SchemaValidator:
         """The python-jsonschema validator, built on first use."""
-        from summit_schema.schema_check import build_validator  # noqa: PLC0415 - only for failures
+        from summit_schema.schema.check import build_validator  # noqa: PLC0415 - only for failures
 
         if self._validator is None:
             self._validator = build_validator(self.schema)
@@ -62,7 +62,7 @@ class CompiledSchema:
                     return []
             except (ValueError, OverflowError):  # values the accelerator cannot represent
                 pass
-        from summit_schema.schema_check import schema_findings  # noqa: PLC0415 - only for failures
+        from summit_schema.schema.check import schema_findings  # noqa: PLC0415 - only for failures
 
         return list(schema_findings(self.validator, document, file, self.schema))
 

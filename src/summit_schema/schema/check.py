@@ -21,8 +21,8 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 
 from summit_schema.findings import Finding
-from summit_schema.rules import schema_rule_id
-from summit_schema.yaml_source import Position, YamlDocument, escape_pointer
+from summit_schema.findings.rules import schema_rule_id
+from summit_schema.loading.yaml_document import Position, YamlDocument, escape_pointer
 
 __all__ = ["SchemaValidator", "build_validator", "ecma_regex", "schema_findings"]
 

@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from summit_schema.schemas import CURRENT_VERSION, source_checkout_root
+from summit_schema.schema.versions import CURRENT_VERSION, source_checkout_root
 
 __all__ = ["CodegenError", "GeneratedModule", "check", "generate", "generated_modules"]
 

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator, Sequence
 from multiprocessing import get_context
 from pathlib import Path
 
-from summit_schema.checker import FileChecker
-from summit_schema.discovery import find_project_root
 from summit_schema.findings import Finding, Report
-from summit_schema.options import ValidationOptions
+from summit_schema.loading.discovery import find_project_root
+from summit_schema.running.checker import FileChecker
+from summit_schema.running.options import ValidationOptions
 
 __all__ = ["Progress", "available_cores", "run_files"]
 

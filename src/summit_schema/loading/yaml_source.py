@@ -8,11 +8,7 @@ scalars resolve by the YAML 1.2 core schema (``on``, ``NO`` and ``2026-01-06`` s
 
 from __future__ import annotations
 
-import bisect
-import math
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -29,91 +25,24 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from summit_schema.loading.yaml_document import (
+    MAX_DEPTH,
+    OTHER_LINE_BREAKS,
+    LineTable,
+    Position,
+    YamlDocument,
+    YamlProblem,
+    escape_pointer,
+    position_of_index,
+)
+from summit_schema.loading.yaml_scalars import SURROGATE, resolve_plain_scalar
+
 try:  # the C parser is ~10x faster; the pure-Python one produces the same events
     from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - only without ruamel.yaml.clib
     _CParser = None
 
-__all__ = ["MAX_DEPTH", "Position", "YamlDocument", "YamlProblem", "escape_pointer", "load_yaml"]
-
-MAX_DEPTH = 64
-"""How deep a document may nest; annotations need about ten levels."""
-
-Position = tuple[int, int]
-"""A 1-based (line, column) pair; columns count code points."""
-
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
-_INT_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
-_INT_OCTAL = re.compile(r"^0o[0-7]+$")
-_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INFINITY = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-
-
-@dataclass(frozen=True)
-class YamlProblem:
-    """A YAML-layer problem: its rule id, message and position."""
-
-    rule: str
-    message: str
-    line: int = 1
-    column: int = 1
-    path: str = ""
-
-
-@dataclass
-class YamlDocument:
-    """The data of one YAML document and where each node starts.
-
-    ``positions`` maps the JSON Pointer of every node to where its value starts; ``key_positions`` maps
-    the pointer of every mapping member to where its key starts.
-    """
-
-    data: Any = None
-    positions: dict[str, Position] = field(default_factory=dict)
-    key_positions: dict[str, Position] = field(default_factory=dict)
-    problems: list[YamlProblem] = field(default_factory=list)
-
-
-def escape_pointer(token: str) -> str:
-    """Escape one JSON Pointer reference token (RFC 6901)."""
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_NON_STRING_STARTS = frozenset("~nNtTfF0123456789+-.")
-_MAX_INT_DIGITS = 1000
-"""Integers written with more characters are read as infinite: too large for any field to accept."""
-
-
-def resolve_plain_scalar(value: str) -> Any:
-    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
-    if value and value[0] not in _NON_STRING_STARTS:
-        return value  # no null, boolean or number starts with any other character
-    if _NULL.match(value):
-        return None
-    if _TRUE.match(value):
-        return True
-    if _FALSE.match(value):
-        return False
-    if _INT_DECIMAL.match(value):
-        if len(value) > _MAX_INT_DIGITS:  # Python refuses (and would be slow) to convert more digits
-            return -math.inf if value.startswith("-") else math.inf
-        return int(value)
-    if _INT_OCTAL.match(value) or _INT_HEX.match(value):
-        if len(value) > _MAX_INT_DIGITS:
-            return math.inf
-        return int(value[2:], 8 if value[1] == "o" else 16)
-    if _FLOAT.match(value):
-        return float(value)
-    if _INFINITY.match(value):
-        return -math.inf if value.startswith("-") else math.inf
-    if _NAN.match(value):
-        return math.nan
-    return value
+__all__ = ["load_yaml"]
 
 
 def _events(text: str) -> Iterator[Event]:
@@ -138,37 +67,9 @@ def _mark(event: Event) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-_OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-class _LineTable:
-    """Line and column of a character index, counting only "\n" (and "\r\n") as line breaks.
-
-    libyaml also counts NEL, LS and PS as line breaks; editors, GitHub and SARIF do not. Only texts
-    that contain one of those use this table.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
-        index = text.find("\n")
-        while index != -1:
-            self.starts.append(index + 1)
-            index = text.find("\n", index + 1)
-
-    def position(self, index: int) -> Position:
-        line = bisect.bisect_right(self.starts, index)
-        return (line, index - self.starts[line - 1] + 1)
-
-
-def _position_of_index(text: str, index: int) -> Position:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return (line, column)
-
-
 def _syntax_problem(text: str, error: YAMLError) -> YamlProblem:
     if isinstance(error, ReaderError):
-        line, column = _position_of_index(text, error.position)
+        line, column = position_of_index(text, error.position)
         character = error.character
         code = f"#x{character:04x}" if isinstance(character, int) else repr(character)
         return YamlProblem(
@@ -184,9 +85,7 @@ def _syntax_problem(text: str, error: YAMLError) -> YamlProblem:
         if mark is not None:
             index = getattr(mark, "index", None)
             line, column = (
-                _position_of_index(text, index)
-                if isinstance(index, int)
-                else (mark.line + 1, mark.column + 1)
+                position_of_index(text, index) if isinstance(index, int) else (mark.line + 1, mark.column + 1)
             )
             return YamlProblem("yaml-syntax", f"{problem}{context}", line, column)
         return YamlProblem("yaml-syntax", f"{problem}{context}")
@@ -198,7 +97,7 @@ class _Builder:
 
     def __init__(self, document: YamlDocument, text: str) -> None:
         self.document = document
-        table = _LineTable(text) if any(mark in text for mark in _OTHER_LINE_BREAKS) else None
+        table = LineTable(text) if any(mark in text for mark in OTHER_LINE_BREAKS) else None
         self.mark = (lambda event: table.position(event.start_mark.index)) if table else _mark
         # Each frame: [container, pointer, pending key (mappings), key position, seen keys]
         self.stack: list[list[Any]] = []
@@ -374,9 +273,9 @@ def _key_text(event: Event) -> str:
 def load_yaml(text: str) -> YamlDocument:
     """Parse ``text`` (already decoded) into a YamlDocument; problems are collected, never raised."""
     document = YamlDocument()
-    surrogate = _SURROGATE.search(text)
+    surrogate = SURROGATE.search(text)
     if surrogate is not None:
-        line, column = _position_of_index(text, surrogate.start())
+        line, column = position_of_index(text, surrogate.start())
         document.problems.append(
             YamlProblem(
                 "yaml-encoding",
