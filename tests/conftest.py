@@ -66,6 +66,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # without an example database, so that a green run is the same run every time and a red one reproduces;
 # "long" (HYPOTHESIS_PROFILE=long) a long randomized search. HYPOTHESIS_PROFILE always wins.
 settings.register_profile("default", max_examples=60, deadline=None)
-settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, derandomize=True, database=None, print_blob=True
+)
 settings.register_profile("long", max_examples=5000, deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))

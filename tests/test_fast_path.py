@@ -64,7 +64,16 @@ def test_fast_loader_declines_what_needs_positions_or_care() -> None:
 
 
 # Texts on which the two loaders once read differently; the fast loader now declines each shape.
-DISAGREEMENTS = ["{>}", "k: >\n", "{?.%~ }", "? a\n: b\n", "a: |\n", "a: [b, {c: d}]\n", "a: [b]c\n", "bk: \n  -\t"]
+DISAGREEMENTS = [
+    "{>}",
+    "k: >\n",
+    "{?.%~ }",
+    "? a\n: b\n",
+    "a: |\n",
+    "a: [b, {c: d}]\n",
+    "a: [b]c\n",
+    "bk: \n  -\t",
+]
 
 
 @pytest.mark.parametrize("text", DISAGREEMENTS)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from summit_schema._version import __version__
-from summit_schema.cli import codegen_command, new_command, validate_command
+from summit_schema.cli import codegen_command, new_command, schema_path_command, validate_command
 from summit_schema.findings import Report
 
 __all__ = ["main"]
@@ -17,7 +19,12 @@ _SUBCOMMANDS = {
     "validate": validate_command,
     "new": new_command,
     "codegen": codegen_command,
+    "schema-path": schema_path_command,
 }
+
+
+BROKEN_PIPE_EXIT_CODE = 141
+"""The exit code when the reader of stdout goes away early: 128 + SIGPIPE, as a shell reports it."""
 
 
 class UsageError(Exception):
@@ -62,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         exit_code: int = _SUBCOMMANDS[options.command].run(options)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as Unix tools do
+        _silence_stdout()
+        return BROKEN_PIPE_EXIT_CODE
     except KeyboardInterrupt:
         sys.stderr.write("summit-schema: interrupted\n")
         return 130
@@ -73,6 +84,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     return exit_code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush raises nothing."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, io.UnsupportedOperation):  # stdout is no file (captured in process)
+        pass
 
 
 def _wants_json(arguments: list[str]) -> bool:

@@ -38,15 +38,11 @@ _DEEP_INDENT = "\n" + " " * 96
 # Shapes on which YAML parsers are known to read differently (an empty block scalar, a flow mapping, a
 # complex key, an indicator in an odd place): the fast loader accepts flow collections only as one-line
 # sequences of simple plain items, and no block scalar, flow mapping, complex key or reserved indicator.
-_BLOCK_SCALAR = re.compile(
-    r"(?:^[ \t]*|[:\-?][ \t]+)[|>]|[|>][-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE
-)
+_BLOCK_SCALAR = re.compile(r"(?:^[ \t]*|[:\-?][ \t]+)[|>]|[|>][-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)
 _QUESTION_MARK = re.compile(r"(?:^|[\s\[{,:])\?(?:[\s\[\]{},]|$)", re.MULTILINE)
 _RESERVED_START = re.compile(r"(?:^|[\s\[{,:\-?])[@`]", re.MULTILINE)
 _FLOW_ITEM = r"[A-Za-z0-9][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*"
-_FLOW_LINE = re.compile(
-    rf"^ *(?:- )*(?:[A-Za-z_][A-Za-z0-9_-]*: )?\[(?:{_FLOW_ITEM}(?:, {_FLOW_ITEM})*)?\]$"
-)
+_FLOW_LINE = re.compile(rf"^ *(?:- )*(?:[A-Za-z_][A-Za-z0-9_-]*: )?\[(?:{_FLOW_ITEM}(?:, {_FLOW_ITEM})*)?\]$")
 _FLOW_CHARS = re.compile(r"[\[\]{}]")
 
 
@@ -62,8 +58,7 @@ def _unusual_shape(text: str) -> bool:
         return True
     if "[" in text or "]" in text:
         return any(
-            _FLOW_CHARS.search(line) and not _FLOW_LINE.match(line.rstrip(" \r"))
-            for line in text.split("\n")
+            _FLOW_CHARS.search(line) and not _FLOW_LINE.match(line.rstrip(" \r")) for line in text.split("\n")
         )
     return False
 

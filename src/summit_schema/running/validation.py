@@ -70,10 +70,13 @@ def validate_paths(
     return _finish(run_files(files, options, progress), options)
 
 
-def validate_text(text: str, path: str | Path, options: ValidationOptions | None = None) -> Report:
+def validate_text(
+    text: str, path: str | Path, options: ValidationOptions | None = None, *, display: str | None = None
+) -> Report:
     """Validate an annotation given as text, as if it were the file at ``path``.
 
-    The registry and the article are looked up from ``path``'s location, as for a file on disk.
+    The registry and the article are looked up from ``path``'s location, as for a file on disk; findings
+    name the file ``display`` (default: ``path``).
     """
     options = options or ValidationOptions()
     checker = FileChecker(options)
@@ -82,7 +85,7 @@ def validate_text(text: str, path: str | Path, options: ValidationOptions | None
     root = find_project_root(file_path)
     if root is not None:
         report.extend(checker.registry(root).findings)
-    report.extend(checker.check_text(file_path.as_posix(), file_path, text))
+    report.extend(checker.check_text(display or file_path.as_posix(), file_path, text))
     return _finish(report, options)
 
 
