@@ -13,12 +13,19 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "summit_schema", "lsp"])
 TIMEOUT = 60
+REGISTRATIONS: list[types.Registration] = []
+"""What the server asked the client to register (dynamic capabilities)."""
 
 
 @pytest_lsp.fixture(config=SERVER, scope="module")
 async def client(lsp_client: LanguageClient) -> AsyncIterator[LanguageClient]:
     """A server that checks at once (no debounce), with a client that prefers UTF-16 positions."""
     capabilities = client_capabilities("visual-studio-code")
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams) -> None:
+        REGISTRATIONS.extend(params.registrations)
+
     await lsp_client.initialize_session(
         types.InitializeParams(capabilities=capabilities, initialization_options={"debounceMs": 0})
     )
@@ -35,7 +42,7 @@ async def published(client: LanguageClient, uri: str, send: Callable[[], None]) 
         if asyncio.get_running_loop().time() > deadline:
             raise TimeoutError(f"no diagnostics for {uri}")
         await asyncio.sleep(0.005)
-    return client.diagnostics[uri]
+    return list(client.diagnostics[uri])
 
 
 async def open_text(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
