@@ -43,4 +43,4 @@ async def test_every_file_agrees_with_validate(client: LanguageClient, run_cli) 
         close(client, path)
         assert got == expected, path
         compared += 1
-    assert compared > 100
+    assert compared > 80  # every UTF-8 file of tests/ and annotations/
