@@ -171,3 +171,23 @@ async def test_the_server_asks_to_watch_the_registry_and_the_articles(client: La
         assert isinstance(registration.register_options, dict)
         globs = {watcher["globPattern"] for watcher in registration.register_options["watchers"]}
         assert globs == {"**/registry.yaml", "**/seeds/**"}
+
+
+async def test_a_registry_buffer_is_checked_as_a_registry(client: LanguageClient) -> None:
+    registry = REPO / "registry.yaml"
+    text = registry.read_text(encoding="utf-8")
+    assert await _open(client, text, registry) == []
+    twice = text.replace("id: canada,", "id: australia,", 1)
+    line = text.split("\n").index(next(line for line in text.split("\n") if "id: canada," in line))
+    diagnostics = await published(
+        client,
+        registry.as_uri(),
+        lambda: client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=2, uri=registry.as_uri()),
+                [types.TextDocumentContentChangeWholeDocument(text=twice)],
+            )
+        ),
+    )
+    assert [(d.code, d.range.start.line) for d in diagnostics] == [("ref-duplicate-id", line)]
+    client.text_document_did_close(types.DidCloseTextDocumentParams(_document(registry)))

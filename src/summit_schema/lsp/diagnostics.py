@@ -7,7 +7,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from summit_schema.findings import Finding, Severity
-from summit_schema.loading.discovery import find_project_root
+from summit_schema.loading.discovery import REGISTRY_FILE_NAME, find_project_root
 from summit_schema.lsp.ranges import node_end
 from summit_schema.running.checker import FileChecker
 from summit_schema.running.validation import validate_text
@@ -37,8 +37,11 @@ def rule_docs_url(rule_id: str, project_root: Path | None) -> str:
 def buffer_findings(checker: FileChecker, path: Path, text: str) -> list[Finding]:
     """The findings of the buffer ``text`` standing for ``path``: ``validate_text``'s, of that file only.
 
-    The registry's own findings belong to registry.yaml and are left to that file's diagnostics.
+    The registry's own findings belong to registry.yaml and are left to that file's diagnostics; a
+    buffer of registry.yaml itself is checked as a registry (YAML, schema and registry rules).
     """
+    if path.name == REGISTRY_FILE_NAME:
+        return checker.registry_text_findings(path, text)
     report = validate_text(text, path, checker=checker)
     file = path.as_posix()
     return [finding for finding in report.findings if finding.file == file]

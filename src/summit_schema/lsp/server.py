@@ -11,6 +11,7 @@ from pygls.lsp.server import LanguageServer
 
 from summit_schema._version import __version__
 from summit_schema.findings import Finding
+from summit_schema.loading.discovery import REGISTRY_FILE_NAME
 from summit_schema.lsp import actions, completion, definition, hover
 from summit_schema.lsp.diagnostics import buffer_findings, project_root_of, to_diagnostic
 from summit_schema.lsp.documents import Buffer
@@ -123,7 +124,10 @@ def build_server() -> AnnotationServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
-        server.check(params.text_document.uri)
+        if params.text_document.uri.endswith("/" + REGISTRY_FILE_NAME):
+            server.recheck_all()  # whether or not the client watches files for us
+        else:
+            server.check(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
