@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
@@ -39,9 +41,9 @@ async def _change(client: LanguageClient, text: str, version: int) -> list[types
     return await published(client, uri, lambda: client.text_document_did_change(params))
 
 
-def _at(marker: str, offset: int = 0) -> types.Position:
-    """The position just after the first line holding ``marker`` (ASCII lines only)."""
-    for number, line in enumerate(LINES):
+def _at(marker: str, offset: int = 0, text: str = TEXT) -> types.Position:
+    """The position just after ``marker`` on the first line holding it (ASCII lines only)."""
+    for number, line in enumerate(text.split("\n")):
         if marker in line:
             return types.Position(number, line.index(marker) + len(marker) + offset)
     raise AssertionError(marker)
@@ -191,3 +193,65 @@ async def test_a_registry_buffer_is_checked_as_a_registry(client: LanguageClient
     )
     assert [(d.code, d.range.start.line) for d in diagnostics] == [("ref-duplicate-id", line)]
     client.text_document_did_close(types.DidCloseTextDocumentParams(_document(registry)))
+
+
+async def _actions_for(
+    client: LanguageClient, text: str, version: int
+) -> dict[str, tuple[types.TextEdit, str]]:
+    """Each quick fix offered for the buffer ``text``: its edit and its diagnostic's message."""
+    diagnostics = await _change(client, text, version)
+    whole = types.Range(types.Position(0, 0), types.Position(len(LINES), 0))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(_document(), whole, types.CodeActionContext(diagnostics=diagnostics))
+    )
+    edits: dict[str, tuple[types.TextEdit, str]] = {}
+    for action in actions or ():
+        assert isinstance(action, types.CodeAction)
+        assert action.edit is not None
+        assert action.edit.changes is not None
+        (edit,) = action.edit.changes[ANNOTATION.absolute().as_uri()]
+        assert action.diagnostics is not None
+        edits[action.title] = (edit, action.diagnostics[0].message)
+    return edits
+
+
+async def test_quick_fixes_for_a_near_miss_quote_and_a_stale_sha256(client: LanguageClient) -> None:
+    near = TEXT.replace("the meeting is expected to yield", "the meeting is expected to yeld", 1)
+    edits = await _actions_for(client, near, 10)
+    passage, message = edits["Use the closest passage"]
+    assert "the closest passage is" in message
+    assert message.endswith(f"{json.loads(passage.new_text)!r}")  # the passage the finding names
+    assert "the meeting is expected to yi" in passage.new_text
+    assert LINES[passage.range.start.line].lstrip().startswith('- quote: "Reuters notes')
+    sha = hashlib.sha256((REPO / "seeds" / "000_64540a4bbaf7cb86.txt").read_bytes()).hexdigest()
+    stale = TEXT.replace(sha, "f" * 64, 1)
+    assert stale != TEXT
+    pin, _ = (await _actions_for(client, stale, 11))["Pin the article's real sha256"]
+    assert pin.new_text == sha
+    assert pin.range.end.character - pin.range.start.character == 64
+    assert await _change(client, TEXT, 12) == []
+
+
+async def test_hover_on_a_rule_id_in_a_comment(client: LanguageClient) -> None:
+    commented = TEXT.replace("    actor: nanews", "    actor: nanews  # see quote-not-found", 1)
+    await _change(client, commented, 13)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(_document(), _at("# see quote-", 0, commented))
+    )
+    assert hover is not None
+    assert isinstance(hover.contents, types.MarkupContent)
+    assert "quote-not-found" in hover.contents.value
+    assert "semantic" in hover.contents.value
+    assert await _change(client, TEXT, 14) == []
+
+
+async def test_completion_works_in_a_buffer_that_does_not_parse(client: LanguageClient) -> None:
+    half_typed = TEXT.replace("    actor: nanews", "    actor: ema", 1) + "\n  broken: [unclosed\n"
+    diagnostics = await _change(client, half_typed, 15)
+    assert "yaml-syntax" in {d.code for d in diagnostics}
+    result = await client.text_document_completion_async(
+        types.CompletionParams(_document(), _at("    actor: ema", 0, half_typed))
+    )
+    assert isinstance(result, types.CompletionList)
+    assert "emmanuel-macron" in {item.label for item in result.items}
+    assert await _change(client, TEXT, 16) == []
