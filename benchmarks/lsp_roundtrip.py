@@ -8,7 +8,8 @@ full-document change), alternately breaking one evidence quote and restoring it,
 didChange until the publishDiagnostics that answers it. The first round trip (the open: registry,
 article and schema loaded once) is reported apart. The debounce is 0 by default so that the figures are
 the server's own work; an editor's default adds 200 ms of deliberate wait after the last keystroke.
-Prints the median and 95th percentile, for all edits and for each kind. Exits 1 if an edit got no answer.
+Prints the median and 95th percentile, for all edits and for each kind; exits 1 if an edit got other
+diagnostics than expected. Needs the lsp extra (part of dev): pip install -e '.[lsp]'.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ class AnnotationServer(LanguageServer):
 
     def check(self, uri: str) -> None:
         """Validate the buffer at ``uri`` now and publish its diagnostics."""
-        self._pending.pop(uri, None)
+        self.cancel_pending(uri)
         buffer = self.buffer(uri)
         if buffer.path is None:
             return
@@ -68,11 +68,15 @@ class AnnotationServer(LanguageServer):
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
         )
 
-    def schedule(self, uri: str) -> None:
-        """Validate ``uri`` once the edits have paused for the debounce time."""
+    def cancel_pending(self, uri: str) -> None:
+        """Drop the check of ``uri`` that waits for the edits to pause, if any."""
         pending = self._pending.pop(uri, None)
         if pending is not None:
             pending.cancel()
+
+    def schedule(self, uri: str) -> None:
+        """Validate ``uri`` once the edits have paused for the debounce time."""
+        self.cancel_pending(uri)
         if self.debounce <= 0:
             self.check(uri)
             return
@@ -132,9 +136,7 @@ def build_server() -> AnnotationServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        pending = server._pending.pop(uri, None)
-        if pending is not None:
-            pending.cancel()
+        server.cancel_pending(uri)
         server.buffers.pop(uri, None)
         server.findings.pop(uri, None)
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
