@@ -113,6 +113,12 @@ async def test_definition_of_a_reference_and_of_the_source(client: LanguageClien
     assert registry.uri == (REPO / "registry.yaml").as_uri()
     registry_lines = (REPO / "registry.yaml").read_text(encoding="utf-8").split("\n")
     assert "id: nanews" in registry_lines[registry.range.start.line]
+    local = await client.text_document_definition_async(
+        types.DefinitionParams(_document(), _at("    location: "))
+    )
+    assert isinstance(local, types.Location)
+    assert local.uri == ANNOTATION.absolute().as_uri()
+    assert local.range.start == types.Position(LINES.index("  - id: paris"), 8)
     source = await client.text_document_definition_async(
         types.DefinitionParams(_document(), _at("  source: seeds/"))
     )

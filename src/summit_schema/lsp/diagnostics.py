@@ -22,8 +22,12 @@ _SEVERITY = {
 }
 
 
-def rule_docs_url(rule_id: str, project_root: Path | None) -> str:
-    """Where a rule is documented: the one place that builds the link of every diagnostic."""
+def rule_docs_url(rule_id: str, project_root: Path | None) -> str | None:
+    """Where a rule is documented: the one place that builds the link of every diagnostic.
+
+    ``docs/rules.md#<rule-id>`` of the project when it has that page, else the README's section on
+    ``validate``; None outside a project.
+    """
     if project_root is not None:
         rules_page = project_root / "docs" / "rules.md"
         if rules_page.is_file():
@@ -31,7 +35,7 @@ def rule_docs_url(rule_id: str, project_root: Path | None) -> str:
         readme = project_root / "README.md"
         if readme.is_file():
             return f"{readme.as_uri()}#summit-schema-validate"
-    return "https://pypi.org/project/summit-schema/"
+    return None
 
 
 def buffer_findings(checker: FileChecker, path: Path, text: str) -> list[Finding]:
@@ -64,12 +68,13 @@ def finding_range(finding: Finding, lines: list[str]) -> tuple[int, int, int, in
 def to_diagnostic(finding: Finding, lines: list[str], project_root: Path | None) -> types.Diagnostic:
     """An LSP diagnostic in code points (the server converts to the client's encoding)."""
     line, column, end_line, end_column = finding_range(finding, lines)
+    link = rule_docs_url(finding.rule, project_root)
     return types.Diagnostic(
         range=types.Range(types.Position(line, column), types.Position(end_line, end_column)),
         message=finding.message,
         severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Error),
         code=finding.rule,
-        code_description=types.CodeDescription(href=rule_docs_url(finding.rule, project_root)),
+        code_description=types.CodeDescription(href=link) if link is not None else None,
         source=SOURCE,
         data={"rule": finding.rule, "path": finding.path},
     )
