@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from summit_schema._version import __version__
-from summit_schema.cli import codegen_command, new_command, validate_command
+from summit_schema.cli import codegen_command, lsp_command, new_command, validate_command
 from summit_schema.findings import Report
 
 __all__ = ["main"]
@@ -17,6 +17,7 @@ _SUBCOMMANDS = {
     "validate": validate_command,
     "new": new_command,
     "codegen": codegen_command,
+    "lsp": lsp_command,
 }
 
 

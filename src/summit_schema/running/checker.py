@@ -133,6 +133,13 @@ class FileChecker:
             self.registries[root] = _Registry(index, sorted(findings), hashlib.sha256(content).hexdigest())
         return self.registries[root]
 
+    def registry_text_findings(self, path: Path, text: str) -> list[Finding]:
+        """Check a registry given as text (standing for the file at ``path``) and return its findings."""
+        findings, context = self._check_document(path.as_posix(), path, text, "registry", path.parent, None)
+        if context is not None:
+            findings.extend(self._run_checks(context, REGISTRY_CHECKS))
+        return sorted(findings)
+
     def registry_file_findings(self, path: Path) -> list[Finding]:
         """Check a registry file on its own and return its findings."""
         findings, _, _ = self._check_registry(path, path.parent)

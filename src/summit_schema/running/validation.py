@@ -70,13 +70,21 @@ def validate_paths(
     return _finish(run_files(files, options, progress), options)
 
 
-def validate_text(text: str, path: str | Path, options: ValidationOptions | None = None) -> Report:
+def validate_text(
+    text: str,
+    path: str | Path,
+    options: ValidationOptions | None = None,
+    checker: FileChecker | None = None,
+) -> Report:
     """Validate an annotation given as text, as if it were the file at ``path``.
 
-    The registry and the article are looked up from ``path``'s location, as for a file on disk.
+    The registry and the article are looked up from ``path``'s location, as for a file on disk. A
+    ``checker`` given keeps the registry, articles and schemas it loaded for the next call (its options
+    then apply); the result cache is never involved.
     """
-    options = options or ValidationOptions()
-    checker = FileChecker(options)
+    if checker is None:
+        checker = FileChecker(options or ValidationOptions())
+    options = checker.options
     file_path = Path(path)
     report = Report(files=1)
     root = find_project_root(file_path)
