@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from summit_schema._version import __version__
-from summit_schema.cli import codegen_command, new_command, validate_command
+from summit_schema.cli import codegen_command, compat_command, migrate_command, new_command, validate_command
 from summit_schema.findings import Report
 
 __all__ = ["main"]
@@ -17,6 +17,8 @@ _SUBCOMMANDS = {
     "validate": validate_command,
     "new": new_command,
     "codegen": codegen_command,
+    "compat": compat_command,
+    "migrate": migrate_command,
 }
 
 
