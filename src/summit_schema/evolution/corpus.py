@@ -37,6 +37,8 @@ def error_locations(schema: dict[str, Any], data: Any) -> set[str]:
                 if token == "$ref" and isinstance(node, dict):
                     node, pointer = side.resolve(str(node["$ref"]))
                     continue
+                while isinstance(node, dict) and token not in node and "$ref" in node:
+                    node, pointer = side.resolve(str(node["$ref"]))  # the path passes refs silently
                 node = node[token]
                 pointer = f"{pointer}/{escape(str(token))}"
         except (KeyError, IndexError, TypeError, UndecidableReference):
