@@ -20,8 +20,10 @@ from summit_schema.evolution import compare_schemas
 Mutation = Callable[[dict[str, Any]], dict[str, Any]]
 
 BASES: list[dict[str, Any]] = [
-    {"type": "object", "properties": {"a": {"type": "integer", "minimum": 0, "maximum": 9}}, "required": ["a"]},
-    {"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}}, "additionalProperties": False},
+    {"type": "object", "properties": {"a": {"type": "integer", "minimum": 0, "maximum": 9}},
+     "required": ["a"]},
+    {"type": "object", "properties": {"a": {"type": "string", "maxLength": 3}},
+     "additionalProperties": False},
     {"type": "object", "properties": {"a": {"type": "array", "items": {"enum": [1, 2, 3]}, "maxItems": 3}}},
     {"type": ["string", "null"], "minLength": 1, "maxLength": 4},
     {"anyOf": [{"type": "integer", "maximum": 5}, {"type": "string", "maxLength": 2}]},

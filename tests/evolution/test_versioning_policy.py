@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 import pytest
 
@@ -34,7 +35,7 @@ def test_every_released_schema_file_matches_its_recorded_sha256() -> None:
 def test_no_consecutive_release_understates_its_changes() -> None:
     pairs, understated = understated_releases()
     versions = known_versions()
-    assert pairs == list(zip(versions, versions[1:], strict=False))
+    assert pairs == list(itertools.pairwise(versions))
     assert understated == [], [
         (u.old, u.new, u.kind, u.required, [c.message for c in u.breaking]) for u in understated
     ]

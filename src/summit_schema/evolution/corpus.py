@@ -8,7 +8,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from summit_schema.evolution.schema_diff import Change, Side, UndecidableReference, escape
+from summit_schema.evolution.pointers import Side, UndecidableReference, escape
+from summit_schema.evolution.schema_diff import Change
 from summit_schema.loading.discovery import discover_files
 from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.loading.yaml_source import load_yaml

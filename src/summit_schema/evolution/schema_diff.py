@@ -11,8 +11,10 @@ change that is not shown to keep every old document valid is ``breaking``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
+
+from summit_schema.evolution.pointers import Side, UndecidableReference, escape
 
 __all__ = [
     "ANNOTATION_KEYWORDS",
@@ -21,6 +23,7 @@ __all__ = [
     "ChangeClass",
     "Comparison",
     "compare_schemas",
+    "escape",
     "json_key",
     "version_pinned",
     "without_version_bump",
@@ -91,58 +94,6 @@ def json_key(value: Any) -> str:
         return node
 
     return json.dumps(normal(value), sort_keys=True)
-
-
-def escape(token: str) -> str:
-    """Escape one JSON Pointer token."""
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-class UndecidableReference(Exception):
-    """A ``$ref`` or ``$dynamicRef`` that the comparison cannot follow."""
-
-
-@dataclass
-class Side:
-    """One of the two schemas: its root and the anchors it declares."""
-
-    root: Any
-    anchors: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        stack: list[tuple[Any, str]] = [(self.root, "")]
-        while stack:
-            node, pointer = stack.pop()
-            if isinstance(node, dict):
-                if isinstance(node.get("$anchor"), str):
-                    self.anchors[node["$anchor"]] = pointer
-                stack.extend((value, f"{pointer}/{escape(key)}") for key, value in node.items())
-            elif isinstance(node, list):
-                stack.extend((value, f"{pointer}/{index}") for index, value in enumerate(node))
-
-    def resolve(self, reference: str) -> tuple[Any, str]:
-        """The schema a local ``$ref`` names and its pointer."""
-        if not reference.startswith("#"):
-            raise UndecidableReference(f"$ref {reference!r} is not local")
-        fragment = reference[1:]
-        if fragment and not fragment.startswith("/"):
-            if fragment not in self.anchors:
-                raise UndecidableReference(f"$ref {reference!r} names no anchor")
-            fragment = self.anchors[fragment]
-        node = self.root
-        for token in fragment.split("/")[1:]:
-            key = _unescape(token)
-            if isinstance(node, dict) and key in node:
-                node = node[key]
-            elif isinstance(node, list) and key.isdigit() and int(key) < len(node):
-                node = node[int(key)]
-            else:
-                raise UndecidableReference(f"$ref {reference!r} points at nothing")
-        return node, fragment
 
 
 def normalise(node: Any) -> Any:
