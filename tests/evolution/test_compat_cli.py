@@ -154,6 +154,8 @@ def test_a_changed_ref_target_is_judged_by_the_target(run_cli: Any, tmp_path: Pa
         ('{"type": 5}', "not a valid 2020-12 schema"),
         ('{"$ref": "https://example.org/s.json"}', "non-local $ref"),
         ("[1]", "must be a JSON object"),
+        ('{"properties": {"a": {"items": {"$ref": "other.json#/x"}}}}', "non-local $ref"),
+        ('{"properties": {"a": {"$ref": "#/$defs/Missing"}}}', "points at nothing"),
     ],
 )
 def test_bad_inputs_exit_2_without_traceback(
@@ -164,6 +166,18 @@ def test_bad_inputs_exit_2_without_traceback(
     result = run_cli("compat", "1.0.0", str(bad))
     assert result.exit_code == 2
     assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("depth", [400, 3000])
+def test_a_deeply_nested_schema_is_bad_input(run_cli: Any, tmp_path: Path, depth: int) -> None:
+    old = tmp_path / "deep.json"
+    old.write_text('{"items": ' * depth + '{"type": "string"}' + "}" * depth, encoding="utf-8")
+    new = tmp_path / "deep-new.json"
+    new.write_text('{"items": ' * depth + '{"type": "integer"}' + "}" * depth, encoding="utf-8")
+    result = run_cli("compat", str(old), str(new))
+    assert result.exit_code == 2, result.stdout[-300:]
+    assert "nested too deeply" in result.stderr
     assert "Traceback" not in result.stderr
 
 

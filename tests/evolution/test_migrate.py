@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from summit_schema import load_annotation
+from summit_schema import AnnotationError, load_annotation
 from summit_schema.evolution import steps
 from summit_schema.running import layers
 from summit_schema.schema import versions
@@ -177,3 +177,12 @@ def test_bad_usage_exits_2(run_cli: Any, project: Path) -> None:
     assert run_cli("migrate", "--to", "7.0.0").exit_code == 2
     assert run_cli("migrate", "missing", "--to", "1.0.0").exit_code == 2
     assert run_cli("migrate").exit_code == 2
+
+
+def test_load_annotation_refuses_an_older_file_without_a_step(
+    older: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(steps, "STEPS", {})
+    path = sorted((older / "annotations").glob("*.yaml"))[0]
+    with pytest.raises(AnnotationError, match=r"version 0\.9\.0 cannot be read as 1\.0\.0"):
+        load_annotation(path)

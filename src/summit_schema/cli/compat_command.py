@@ -64,6 +64,9 @@ def run(options: argparse.Namespace) -> int:
     except (CompatInputError, CorpusError) as error:
         sys.stderr.write(f"summit-schema compat: {error}\n")
         return 2
+    except RecursionError:
+        sys.stderr.write("summit-schema compat: a schema is nested too deeply to compare\n")
+        return 2
     if options.format == "json":
         sys.stdout.write(json.dumps(result.as_json(), indent=2) + "\n")
     else:
