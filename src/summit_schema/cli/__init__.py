@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from summit_schema._version import __version__
-from summit_schema.cli import codegen_command, lsp_command, new_command, validate_command
+from summit_schema.cli import (
+    codegen_command,
+    compat_command,
+    lsp_command,
+    migrate_command,
+    new_command,
+    validate_command,
+)
 from summit_schema.findings import Report
 
 __all__ = ["main"]
@@ -17,7 +24,9 @@ _SUBCOMMANDS = {
     "validate": validate_command,
     "new": new_command,
     "codegen": codegen_command,
+    "compat": compat_command,
     "lsp": lsp_command,
+    "migrate": migrate_command,
 }
 
 
