@@ -9,8 +9,9 @@ from lsprotocol import types
 from summit_schema.lsp.cursor import Cursor, cursor_at
 from summit_schema.lsp.documents import Buffer
 from summit_schema.lsp.expected import expected_at
-from summit_schema.lsp.project import ACCEPTED_KINDS, local_entries, registry_entries
+from summit_schema.lsp.project import local_entries, registry_entries
 from summit_schema.schema.versions import CURRENT_VERSION, known_versions, load_schema
+from summit_schema.semantics.references import ACCEPTED_KINDS
 
 if TYPE_CHECKING:
     from summit_schema.lsp.server import AnnotationServer

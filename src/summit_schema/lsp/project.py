@@ -14,17 +14,8 @@ from typing import Any
 from summit_schema.loading.discovery import REGISTRY_FILE_NAME, find_project_root
 from summit_schema.loading.yaml_source import load_yaml
 
-__all__ = ["ACCEPTED_KINDS", "Entry", "article_path", "article_text", "local_entries", "registry_entries"]
+__all__ = ["Entry", "article_path", "article_text", "local_entries", "registry_entries"]
 
-ACCEPTED_KINDS: dict[str, frozenset[str] | None] = {
-    "ActorRef": frozenset({"actor"}),
-    "PlaceRef": frozenset({"place"}),
-    "MeetingRef": frozenset({"meeting"}),
-    "DocumentRef": frozenset({"document"}),
-    "SourceRef": frozenset({"actor", "document"}),
-    "AnyRef": None,
-}
-"""The kinds of id each reference definition of the schema accepts (as the ref- rules hold them)."""
 
 _SECTION_KIND = {
     "local_actors": "actor",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
 
-__all__ = ["check_annotation_references", "check_registry_ids"]
+__all__ = ["ACCEPTED_KINDS", "check_annotation_references", "check_registry_ids"]
 
 _LOCAL_ACTORS = frozenset({"Delegation", "AnonymousSource", "Group"})
 _OWNER_KIND = {
@@ -19,7 +19,7 @@ _OWNER_KIND = {
     "OpenIssue": "open issue",
     "Statement": "statement",
 }
-_ACCEPTS: dict[str, frozenset[str] | None] = {
+ACCEPTED_KINDS: dict[str, frozenset[str] | None] = {
     "ActorRef": frozenset({"actor"}),
     "PlaceRef": frozenset({"place"}),
     "MeetingRef": frozenset({"meeting"}),
@@ -27,6 +27,7 @@ _ACCEPTS: dict[str, frozenset[str] | None] = {
     "SourceRef": frozenset({"actor", "document"}),
     "AnyRef": None,
 }
+"""The kinds of id each reference definition of the schema accepts (None: any kind)."""
 
 
 def _with_article(noun: str) -> str:
@@ -79,11 +80,11 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
             )
     mentioned: dict[str, str] = {}
     referenced_registry: dict[str, str] = {}
-    for node in context.nodes_of(*_ACCEPTS):
+    for node in context.nodes_of(*ACCEPTED_KINDS):
         target = node.value
         if not isinstance(target, str):
             continue
-        accepted = _ACCEPTS[node.definition]
+        accepted = ACCEPTED_KINDS[node.definition]
         if target in local:
             kind = local[target][0]
         elif target in registry:
