@@ -30,6 +30,8 @@ _ERROR_AT = re.compile(r"^YAML parse error at line (\d+), column (\d+)")
 # Refusals that concern the project's own rules rather than well-formedness: an alias of no anchor (the
 # anchor rule reports it), nesting yaml-rs declines to follow (the depth rule reports it).
 _NOT_SYNTAX = ("found unknown anchor", "recursion limit exceeded", "alias replay limit")
+_TAB_AFTER_COLON = "':' must be followed by a valid YAML whitespace"
+_TAB_RETRIES = 50
 _SAFE_BLOCK_DEPTH = 2000
 """yaml-rs recurses per block level and overflows its stack past about 15,000; texts that might nest
 deeper than this are left to the event parsers, which stop at MAX_DEPTH."""
@@ -97,11 +99,36 @@ def judge(text: str) -> Verdict:
         )
     if yaml_rs is None or (len(text) > _SAFE_BLOCK_DEPTH and _block_depth_bound(text) > _SAFE_BLOCK_DEPTH):
         return Verdict(known=False)
-    try:
-        data = yaml_rs.loads(
-            text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins
-        )
-    except Exception as error:  # every refusal is a YAMLDecodeError; its text says where and why
-        problem = _syntax(text, str(error))
-        return Verdict(problem) if problem is not None else Verdict(known=False)
-    return Verdict(data=data)
+    judged = text.removeprefix("\ufeff")  # a byte order mark starts the stream; it is not content
+    for _ in range(_TAB_RETRIES):
+        try:
+            data = yaml_rs.loads(
+                judged, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins
+            )
+        except Exception as error:  # every refusal is a YAMLDecodeError; its text says where and why
+            separated = _tab_after_colon(judged, str(error))
+            if separated is not None:
+                judged = separated
+                continue
+            problem = _syntax(judged, str(error))
+            return Verdict(problem) if problem is not None else Verdict(known=False)
+        return Verdict(data=data)
+    return Verdict(known=False)
+
+
+def _tab_after_colon(text: str, message: str) -> str | None:
+    """``text`` with the tab yaml-rs refuses after a ``:`` made a space, or None if it refused otherwise.
+
+    YAML 1.2 separates a value from its ``:`` by any white space (s-separate-in-line is s-white+, tabs
+    included), as yaml-rs itself does after ``-`` and ``?``; yaml-rs 0.1.6 requires a space after ``:``.
+    The tab is separation, never content, so the space changes neither data nor positions.
+    """
+    located = _ERROR_AT.match(message)
+    if located is None or _TAB_AFTER_COLON not in message:
+        return None
+    lines = text.split("\n")
+    line, column = int(located.group(1)), int(located.group(2))
+    if not 1 <= line <= len(lines) or column < 3 or lines[line - 1][column - 3 : column - 1] != ":\t":
+        return None
+    start = sum(len(previous) + 1 for previous in lines[: line - 1]) + column - 2
+    return f"{text[:start]} {text[start + 1 :]}"
