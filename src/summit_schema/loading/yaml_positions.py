@@ -22,7 +22,7 @@ from summit_schema.loading.yaml_document import (
     position_of_index,
 )
 
-__all__ = ["document_from_data"]
+__all__ = ["document_from_data", "index_positions"]
 
 _KEY = re.compile(  # a double-quoted, single-quoted or plain implicit key, then ":" and a space
     r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'"""
@@ -34,7 +34,7 @@ _PROPERTY = re.compile(r"(?:^|[ \t\[{,])([&*!])[^\s,\[\]{}]*")
 _DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|$)", re.MULTILINE)
 
 
-def _index(text: str) -> tuple[dict[str, Position], dict[str, Position]]:
+def index_positions(text: str) -> tuple[dict[str, Position], dict[str, Position]]:
     """Positions of block nodes and keys: ``(value positions, key positions)`` by JSON Pointer."""
     positions: dict[str, Position] = {"": (1, 1)}
     pending = [""]  # nodes whose value starts at the next token
@@ -132,5 +132,5 @@ def document_from_data(text: str, data: Any) -> YamlDocument:
         problems.append(YamlProblem("yaml-empty-document", "the file holds no YAML document (it is empty)"))
     if problems:
         return YamlDocument(problems=problems)
-    positions, keys = _index(text)
+    positions, keys = index_positions(text)
     return YamlDocument(data=data, positions=positions, key_positions=keys)
