@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml_rs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summit_schema import validate_text
 from summit_schema.loading.fast_yaml import fast_load
+from summit_schema.loading.yaml_positions import document_from_data
 from summit_schema.loading.yaml_source import load_yaml
 from summit_schema.loading.yaml_verdict import AVAILABLE
 from tests.conftest import REPO
@@ -58,6 +60,28 @@ def test_fast_and_careful_loaders_agree_on_conformance_cases(case: dict[str, Any
         careful = load_yaml(case["yaml"])
         assert careful.problems == []
         assert careful.data == fast
+
+
+@pytest.mark.parametrize("case", WELL_FORMED, ids=lambda case: case["id"])
+def test_index_route_finds_the_rules_the_events_find(case: dict[str, Any]) -> None:
+    """For streams no event parser reads, the rules are found on yaml-rs's data and the text's tokens:
+    on every well-formed case yaml-rs reads as it stands, they are the events' rules at the same places
+    (a non-string key is located at the document's start there)."""
+    text = case["yaml"].removeprefix("\ufeff")
+    try:
+        data = yaml_rs.loads(
+            text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins
+        )
+    except yaml_rs.YAMLDecodeError:  # a tab after ':' or an alias of no anchor: the verdict handles those
+        return
+
+    def places(problems: list[Any]) -> list[tuple[str, int, int]]:
+        return sorted(
+            (p.rule, 1, 1) if p.rule == "yaml-key-not-string" else (p.rule, p.line, p.column)
+            for p in problems
+        )
+
+    assert places(document_from_data(text, data).problems) == places(load_yaml(text).problems)
 
 
 def test_syntax_errors_reach_the_report_with_their_position() -> None:

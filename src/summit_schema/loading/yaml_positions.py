@@ -30,12 +30,19 @@ _KEY = re.compile(  # a double-quoted, single-quoted or plain implicit key, then
 )
 _ENTRY = re.compile(r"-(?=[ \t]|$)[ \t]*")
 _BLOCK_SCALAR = re.compile(r"(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$")
-_PROPERTY = re.compile(r"(?:^|[ \t\[{,])([&*!])[^\s,\[\]{}]*")
+_PROPERTY = re.compile(r"(?:^|[ \t\[{,])([&*!])[^\s,\[\]{}]+")
+_DOCUMENT_START = re.compile(r"^---(?=[ \t\r\n]|$)", re.MULTILINE)
+_CONTENT = re.compile(r"^[ \t]*[^\s#%]", re.MULTILINE)  # a line with a node (no comment, no directive)
 _DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|$)", re.MULTILINE)
 
 
-def index_positions(text: str) -> tuple[dict[str, Position], dict[str, Position]]:
-    """Positions of block nodes and keys: ``(value positions, key positions)`` by JSON Pointer."""
+def index_positions(
+    text: str, duplicates: list[tuple[str, Position, Position]] | None = None
+) -> tuple[dict[str, Position], dict[str, Position]]:
+    """Positions of block nodes and keys: ``(value positions, key positions)`` by JSON Pointer.
+
+    A key met twice is added to ``duplicates`` as (pointer, first position, second position).
+    """
     positions: dict[str, Position] = {"": (1, 1)}
     pending = [""]  # nodes whose value starts at the next token
     keys: dict[str, Position] = {}
@@ -70,7 +77,9 @@ def index_positions(text: str) -> tuple[dict[str, Position], dict[str, Position]
                 parent[3][0] += 1
             else:
                 pointer = f"{parent[1]}/{escape_pointer(_key_text(matched))}"
-                keys[pointer] = (number, column + 1)
+                if duplicates is not None and pointer in keys:
+                    duplicates.append((pointer, keys[pointer], (number, column + 1)))
+                keys.setdefault(pointer, (number, column + 1))
             stack.append((column, pointer, entry is not None, [0]))
             step = matched.end() + len(rest[matched.end() :]) - len(rest[matched.end() :].lstrip(" \t"))
             rest, column = rest[step:], column + step
@@ -96,14 +105,18 @@ def _key_text(matched: re.Match[str]) -> str:
 def _rule_problems(text: str, data: Any) -> list[YamlProblem]:
     problems: list[YamlProblem] = []
     for token in _PROPERTY.finditer(text):
+        if text.startswith("%", text.rfind("\n", 0, token.start()) + 1):
+            continue  # a directive's tag handle is no tag
         line, column = position_of_index(text, token.start(1))
         if token.group(1) == "!":
             problems.append(YamlProblem("yaml-tag", "explicit tags are not allowed here", line, column))
         else:
             problems.append(YamlProblem("yaml-alias", "anchors and aliases are not allowed", line, column))
-    marks = [mark.start() for mark in _DOCUMENT_MARK.finditer(text)]
-    if isinstance(data, list) and len(marks) > 1:
-        line, column = position_of_index(text, marks[1])
+    second = next(
+        (mark for mark in _DOCUMENT_START.finditer(text) if _CONTENT.search(text, 0, mark.start())), None
+    )
+    if isinstance(data, list) and second is not None:
+        line, column = position_of_index(text, second.start())
         message = "the file holds more than one YAML document; an annotation is one document"
         problems.append(YamlProblem("yaml-multiple-documents", message, line, column))
     stack = [(data, 1)]
@@ -130,7 +143,12 @@ def document_from_data(text: str, data: Any) -> YamlDocument:
     problems = _rule_problems(text, data)
     if data is None and not problems:
         problems.append(YamlProblem("yaml-empty-document", "the file holds no YAML document (it is empty)"))
+    duplicates: list[tuple[str, Position, Position]] = []
+    positions, keys = index_positions(text, duplicates)
+    for pointer, first, again in duplicates:
+        key = pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
+        message = f"duplicate key {key!r} (first defined at line {first[0]}, column {first[1]})"
+        problems.append(YamlProblem("yaml-duplicate-key", message, again[0], again[1], pointer))
     if problems:
         return YamlDocument(problems=problems)
-    positions, keys = index_positions(text)
     return YamlDocument(data=data, positions=positions, key_positions=keys)
