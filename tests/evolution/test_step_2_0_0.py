@@ -1,9 +1,9 @@
 """The released step 1.0.0 -> 2.0.0 on the five annotations as 1.0.0 released them, and on edge cases.
 
-``released-1.0.0/`` holds the five annotations exactly as they stood at 1.0.0; the step must move each to
-a file that validates under 2.0.0 with the findings it had at 1.0.0 (the two in-person attendances of 003
-that the rules of this release flag, corrected in the annotations since), change nothing but ``counted``, ``schema_version`` and the
-modeline, and leave a second run nothing to do.
+``released-1.0.0/`` holds the five annotations exactly as they stood at 1.0.0; the step must move each
+to a file that validates under 2.0.0 with the findings it had at 1.0.0 (the two in-person attendances of
+003 that the rules of this release flag, corrected in the annotations since), change nothing but
+``counted``, ``schema_version`` and the modeline, and leave a second run nothing to do.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ from summit_schema.semantics.context import FileContext
 
 __all__ = ["check_attendance_factuality", "check_counted_labels", "check_furniture_evidence"]
 
-_NAMING_OWNERS = frozenset({"Mention", "CitedSource", "ReportTime", "Delegation", "AnonymousSource", "Group"})
+_NAMING_OWNERS = frozenset(
+    {"AsWritten", "Mention", "CitedSource", "ReportTime", "Delegation", "AnonymousSource", "Group"}
+)
 """Evidence of how something is named or credited, where a caption or credit is a fair source."""
 
 
