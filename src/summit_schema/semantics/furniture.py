@@ -12,7 +12,7 @@ from summit_schema.semantics.context import FileContext
 __all__ = ["check_attendance_factuality", "check_counted_labels", "check_furniture_evidence"]
 
 _NAMING_OWNERS = frozenset(
-    {"AsWritten", "Mention", "CitedSource", "ReportTime", "Delegation", "AnonymousSource", "Group"}
+    {"AsWritten", "Outlet", "Mention", "CitedSource", "ReportTime", "Delegation", "AnonymousSource", "Group"}
 )
 """Evidence of how something is named or credited, where a caption or credit is a fair source."""
 
