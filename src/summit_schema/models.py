@@ -1,7 +1,7 @@
-"""The typed models of annotations and of the registry, generated from schema 1.0.0.
+"""The typed models of annotations and of the registry, generated from schema 2.0.0.
 
 The classes come from ``summit_schema._generated``, which datamodel-code-generator writes from
-``schemas/1.0.0``; this module only names the ones users import. Where the JSON Schema is stricter than
+``schemas/2.0.0``; this module only names the ones users import. Where the JSON Schema is stricter than
 the models (``null`` is never allowed, references must resolve, quotes must be in the article), only
 ``summit-schema validate`` and ``load_annotation`` enforce it: see docs/schema.md.
 """

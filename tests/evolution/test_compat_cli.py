@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from summit_schema.schema.versions import CURRENT_VERSION
 from tests.conftest import REPO
 
 OBJ = {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": False}
@@ -194,12 +195,13 @@ def test_released_version_against_itself(run_cli: Any) -> None:
 
 
 def test_corpus_reports_the_files_each_breaking_change_hits(run_cli: Any, project: Path) -> None:
-    schema = json.loads((project / "schemas/1.0.0/annotation.schema.json").read_text(encoding="utf-8"))
+    current = project / "schemas" / CURRENT_VERSION / "annotation.schema.json"
+    schema = json.loads(current.read_text(encoding="utf-8"))
     schema["$defs"]["AnnotationInfo"]["required"] = [*schema["$defs"]["AnnotationInfo"]["required"], "notes"]
     schema["$defs"]["EvidenceItem"]["properties"]["quote"]["maxLength"] = 100000
     schema["$defs"]["EvidenceItem"]["properties"]["quote"]["minLength"] = 2
     new = _write(project, "new.json", schema)
-    result = run_cli("compat", "1.0.0", new, "--corpus", "annotations", "--format", "json")
+    result = run_cli("compat", CURRENT_VERSION, new, "--corpus", "annotations", "--format", "json")
     assert result.exit_code == 1
     report = result.json()
     by_kind = {change["kind"]: change for change in report["changes"]}
@@ -213,5 +215,5 @@ def test_corpus_reports_the_files_each_breaking_change_hits(run_cli: Any, projec
     assert notes, "some annotation has no notes"
     assert by_kind["minLength-tightened"]["files"] == []
     assert sorted(report["corpus"]["rejected_files"]) == notes
-    text = run_cli("compat", "1.0.0", new, "--corpus", "annotations")
+    text = run_cli("compat", CURRENT_VERSION, new, "--corpus", "annotations")
     assert "hits 0 file(s) in the corpus" in text.stdout

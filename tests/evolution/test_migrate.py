@@ -1,13 +1,15 @@
 """``summit-schema migrate`` and reading older files, with a synthetic older version 0.9.0.
 
-The scratch project carries ``schemas/0.9.0``, which differs from 1.0.0 in one way: the annotators are
-called ``authors`` (and an ``AnnotationInfo`` may hold a ``legacy`` note that 1.0.0 rejects). The step
-0.9.0 -> 1.0.0 is registered through ``register_step``, as a real step is.
+The scratch project carries ``schemas/0.9.0``, which differs from the current version in one way: the
+annotators are called ``authors`` (and an ``AnnotationInfo`` may hold a ``legacy`` note that the current
+version rejects). The step from 0.9.0 to the current version is registered through ``register_step``, as a
+real step is.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,14 +22,16 @@ from summit_schema.running import layers
 from summit_schema.schema import versions
 
 OLD = "0.9.0"
+NEW = versions.CURRENT_VERSION
+"""The version the synthetic older one migrates to: the current one."""
 
 
 def _older_schema(root: Path) -> None:
     folder = root / "schemas" / OLD
     folder.mkdir()
     for kind in ("annotation", "registry"):
-        text = (root / "schemas" / "1.0.0" / f"{kind}.schema.json").read_text(encoding="utf-8")
-        schema = json.loads(text.replace("/1.0.0/", f"/{OLD}/"))
+        text = (root / "schemas" / NEW / f"{kind}.schema.json").read_text(encoding="utf-8")
+        schema = json.loads(text.replace(f"/{NEW}/", f"/{OLD}/"))
         if kind == "annotation":
             schema["properties"]["schema_version"]["const"] = OLD
             info = schema["$defs"]["AnnotationInfo"]
@@ -41,7 +45,7 @@ def _older_schema(root: Path) -> None:
 
 
 def _rename_authors(document: Any) -> None:
-    """0.9.0 called the annotators ``authors``; 1.0.0 calls them ``annotators`` (same place, same value)."""
+    """0.9.0 called the annotators ``authors``; the current version calls them ``annotators`` (same place)."""
     info = document["annotation"]
     position = list(info).index("authors")
     info.insert(position, "annotators", info.pop("authors"))
@@ -59,13 +63,13 @@ def older(project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     _older_schema(project)
     monkeypatch.setattr(versions, "schema_root", lambda: project / "schemas")
     monkeypatch.setattr(steps, "STEPS", {})
-    steps.register_step(OLD, "1.0.0")(_rename_authors)
+    steps.register_step(OLD, NEW)(_rename_authors)
     _clear_caches()
     for path in (project / "annotations").glob("*.yaml"):
         path.with_suffix(".current").write_bytes(path.read_bytes())
         text = path.read_text(encoding="utf-8")
-        text = text.replace('schema_version: "1.0.0"', f'schema_version: "{OLD}"', 1)
-        text = text.replace("/schemas/1.0.0/", f"/schemas/{OLD}/", 1).replace(
+        text = text.replace(f'schema_version: "{NEW}"', f'schema_version: "{OLD}"', 1)
+        text = text.replace(f"/schemas/{NEW}/", f"/schemas/{OLD}/", 1).replace(
             "  annotators:", "  authors:", 1
         )
         path.write_text(text, encoding="utf-8")
@@ -79,10 +83,10 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 def test_dry_run_prints_a_diff_and_writes_nothing(run_cli: Any, older: Path) -> None:
     before = _snapshot(older / "annotations")
-    result = run_cli("migrate", "annotations", "--to", "1.0.0", "--dry-run")
+    result = run_cli("migrate", "annotations", "--to", NEW, "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert '-schema_version: "0.9.0"\n' in result.stdout
-    assert '+schema_version: "1.0.0"\n' in result.stdout
+    assert f'+schema_version: "{NEW}"\n' in result.stdout
     assert "+  annotators:" in result.stdout
     assert _snapshot(older / "annotations") == before
 
@@ -90,7 +94,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing(run_cli: Any, older: Path) -> 
 def test_the_five_annotations_migrate_back_exactly_and_a_second_run_changes_nothing(
     run_cli: Any, older: Path
 ) -> None:
-    result = run_cli("migrate", "--to", "1.0.0")
+    result = run_cli("migrate", "--to", NEW)
     assert result.exit_code == 0, result.stderr
     migrated = sorted((older / "annotations").glob("*.yaml"))
     assert len(migrated) == 5
@@ -98,9 +102,9 @@ def test_the_five_annotations_migrate_back_exactly_and_a_second_run_changes_noth
         assert path.read_bytes() == path.with_suffix(".current").read_bytes(), path.name
     assert not list((older / "annotations").glob(".*.tmp"))
     snapshot = _snapshot(older / "annotations")
-    again = run_cli("migrate", "--to", "1.0.0")
+    again = run_cli("migrate", "--to", NEW)
     assert again.exit_code == 0
-    assert again.stderr.count("already at 1.0.0") == 5
+    assert again.stderr.count(f"already at {NEW}") == 5
     assert _snapshot(older / "annotations") == snapshot
     assert run_cli("validate", "annotations").exit_code == 0
 
@@ -112,7 +116,7 @@ def test_comments_quoting_and_blank_lines_survive(run_cli: Any, older: Path) -> 
     odd = [line.replace("language: en", "language: 'en'  # single-quoted on purpose") for line in lines]
     path.write_text("".join(odd), encoding="utf-8")
     original = path.read_text(encoding="utf-8")
-    assert run_cli("migrate", str(path), "--to", "1.0.0").exit_code == 0
+    assert run_cli("migrate", str(path), "--to", NEW).exit_code == 0
     after = path.read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(original.splitlines(), after.splitlines(), strict=True) if a != b]
     assert len(changed) == 3, changed  # the modeline, schema_version and the renamed key
@@ -124,7 +128,7 @@ def test_a_file_invalid_under_its_own_version_is_refused_untouched(run_cli: Any,
     path = sorted((older / "annotations").glob("*.yaml"))[0]
     path.write_text(path.read_text(encoding="utf-8").replace("  authors:", "  writers:"), encoding="utf-8")
     before = path.read_bytes()
-    result = run_cli("migrate", str(path), "--to", "1.0.0")
+    result = run_cli("migrate", str(path), "--to", NEW)
     assert result.exit_code == 1
     assert "not valid under its own version" in result.stderr
     assert path.read_bytes() == before
@@ -137,45 +141,45 @@ def test_a_file_that_would_not_validate_after_the_step_is_refused_untouched(
     text = path.read_text(encoding="utf-8").replace("  authors:", "  legacy: kept by the step\n  authors:")
     path.write_text(text, encoding="utf-8")
     before = path.read_bytes()
-    result = run_cli("migrate", str(path), "--to", "1.0.0")
+    result = run_cli("migrate", str(path), "--to", NEW)
     assert result.exit_code == 1
-    assert "would not validate under 1.0.0" in result.stderr
+    assert f"would not validate under {NEW}" in result.stderr
     assert path.read_bytes() == before
 
 
 def test_no_step_means_refused(run_cli: Any, older: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(steps, "STEPS", {})
     before = _snapshot(older / "annotations")
-    result = run_cli("migrate", "--to", "1.0.0")
+    result = run_cli("migrate", "--to", NEW)
     assert result.exit_code == 1
-    assert "no migration step leads from 0.9.0 towards 1.0.0" in result.stderr
+    assert f"no migration step leads from 0.9.0 towards {NEW}" in result.stderr
     assert _snapshot(older / "annotations") == before
 
 
 def test_load_annotation_reads_an_older_file_as_the_newest_version(older: Path) -> None:
     path = sorted((older / "annotations").glob("*.yaml"))[0]
     annotation = load_annotation(path)
-    assert annotation.schema_version == "1.0.0"
+    assert annotation.schema_version == NEW
     assert [annotator.root for annotator in annotation.annotation.annotators] == ["summit-schema team"]
 
 
 def test_a_step_needs_a_docstring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(steps, "STEPS", {})
     with pytest.raises(ValueError, match="docstring"):
-        steps.register_step("1.0.0", "1.1.0")(lambda document: None)
+        steps.register_step(NEW, "9.9.9")(lambda document: None)
 
 
 def test_released_files_at_the_target_are_left_alone(run_cli: Any, project: Path) -> None:
     before = _snapshot(project / "annotations")
-    result = run_cli("migrate", "annotations", "--to", "1.0.0")
+    result = run_cli("migrate", "annotations", "--to", NEW)
     assert result.exit_code == 0
-    assert result.stderr.count("already at 1.0.0") == 5
+    assert result.stderr.count(f"already at {NEW}") == 5
     assert _snapshot(project / "annotations") == before
 
 
 def test_bad_usage_exits_2(run_cli: Any, project: Path) -> None:
     assert run_cli("migrate", "--to", "7.0.0").exit_code == 2
-    assert run_cli("migrate", "missing", "--to", "1.0.0").exit_code == 2
+    assert run_cli("migrate", "missing", "--to", NEW).exit_code == 2
     assert run_cli("migrate").exit_code == 2
 
 
@@ -184,5 +188,5 @@ def test_load_annotation_refuses_an_older_file_without_a_step(
 ) -> None:
     monkeypatch.setattr(steps, "STEPS", {})
     path = sorted((older / "annotations").glob("*.yaml"))[0]
-    with pytest.raises(AnnotationError, match=r"version 0\.9\.0 cannot be read as 1\.0\.0"):
+    with pytest.raises(AnnotationError, match=rf"version 0\.9\.0 cannot be read as {re.escape(NEW)}"):
         load_annotation(path)

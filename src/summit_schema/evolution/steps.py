@@ -76,3 +76,51 @@ def step_chain(source: str, target: str) -> list[MigrationStep]:
 # @register_step("1.0.0", "1.1.0")
 # def _to_1_1_0(document: Any) -> None:
 #     """What 1.1.0 changes, and how an older file is moved."""
+
+
+_COUNTED_CATEGORIES = {
+    "countries": "countries",
+    "leaders": "leaders",
+    "officials": "officials",
+    "diplomats": "diplomats",
+    "troops": "troops",
+    "peacekeepers": "peacekeepers",
+    "military personnel": "military_personnel",
+}
+"""The 1.0.0 ``counted`` texts that name a 2.0.0 category exactly; every other text becomes its label."""
+
+
+def _move_counted(node: Any) -> None:
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            if key == "counted" and isinstance(value, str):
+                category = _COUNTED_CATEGORIES.get(value.strip().lower())
+                moved: dict[str, Any] = {"category": category} if category else {"category": "other"}
+                if category is None:
+                    moved["label"] = value
+                node[key] = _flow_mapping(moved)
+            else:
+                _move_counted(value)
+    elif isinstance(node, list):
+        for item in node:
+            _move_counted(item)
+
+
+def _flow_mapping(values: dict[str, Any]) -> Any:
+    """A mapping written on one line, as ``{category: other, label: ...}``."""
+    from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415 - only when a step runs
+
+    mapping = CommentedMap(values)
+    mapping.fa.set_flow_style()
+    return mapping
+
+
+@register_step("1.0.0", "2.0.0")
+def _to_2_0_0(document: Any) -> None:
+    """Turn every free-text ``counted`` into the 2.0.0 vocabulary: ``{category: countries}`` where the text
+    names a category exactly, else ``{category: other, label: <the text>}``.
+
+    Everything else 2.0.0 adds (corpus ids, report time, evidence roles, capacities, provisions, options,
+    evaluations) is optional, so a 1.0.0 file needs no other change.
+    """
+    _move_counted(document)

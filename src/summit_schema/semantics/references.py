@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
+from summit_schema.semantics.corpus import CORPUS_KINDS, registry_noun
 
 __all__ = ["ACCEPTED_KINDS", "check_annotation_references", "check_registry_ids"]
 
@@ -75,7 +76,8 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
             yield context.finding(
                 "ref-shadows-registry",
                 node.pointer,
-                f"local id {node.value!r} equals the registry's id of {_with_article(registry[node.value])}; "
+                f"local id {node.value!r} equals the registry's id of "
+                f"{_with_article(registry_noun(registry[node.value]))}; "
                 "use the registry id as it is, or pick another local id",
             )
     mentioned: dict[str, str] = {}
@@ -87,6 +89,14 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
         accepted = ACCEPTED_KINDS[node.definition]
         if target in local:
             kind = local[target][0]
+        elif target in registry and registry[target] in CORPUS_KINDS:
+            yield context.finding(
+                "ref-wrong-kind",
+                node.pointer,
+                f"{target!r} is the registry's {registry_noun(registry[target])}: name it in the corpus_id "
+                "of this annotation's own item, and refer to that item",
+            )
+            continue
         elif target in registry:
             kind = "actor"
             referenced_registry.setdefault(target, node.pointer)
