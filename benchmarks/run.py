@@ -1,6 +1,7 @@
 """Measure `summit-schema validate` against check-jsonschema and a parse-and-validate floor.
 
-    python benchmarks/run.py --files N [--broken FRACTION] [--jobs J] [--seed S] [--corpus DIR] [--json]
+    python benchmarks/run.py --files N [--broken FRACTION [--compare-clean]] [--jobs J] [--seed S]
+                             [--corpus DIR] [--json]
 
 On one corpus (built by corpus.py, or reused from --corpus DIR), in one invocation, it runs:
   - summit-schema validate, all checks, --no-cache, with J worker processes;
@@ -9,7 +10,9 @@ On one corpus (built by corpus.py, or reused from --corpus DIR), in one invocati
     (no line numbers, no semantics);
 and prints files per second, wall time and peak memory (the largest sum of the resident memory of the
 process tree, sampled) of each, their ratios, the cold start of one file (median of 5) and a warm re-run
-of validate with its cache. It exits 0 unless a tool failed. Needs the bench extra: pip install -e '.[bench]'.
+of validate with its cache; with --compare-clean, also validate's time on the all-valid twin of a broken
+corpus and the ratio of the two. It exits 0 unless a tool failed. Needs the bench extra:
+pip install -e '.[bench]'.
 """
 
 from __future__ import annotations
@@ -158,6 +161,39 @@ def _located(report: dict[str, Any], manifest: dict[str, Any]) -> dict[str, int]
     return {"broken": len(broken), "located": located, "clean_files_with_errors": false_alarms}
 
 
+def _broken_over_clean(
+    options: argparse.Namespace,
+    directory: Path,
+    broken: Measurement,
+    summit: list[str],
+    jobs: int,
+    environment: dict[str, str],
+) -> dict[str, Any] | None:
+    """With --compare-clean: validate the all-valid twin of the corpus (same seed) and compare times.
+
+    The twin is byte for byte the broken corpus except the broken files; validate runs on it right
+    after the broken run, with the same options, and with --repeat R both run R times, interleaved.
+    """
+    if not options.compare_clean or options.broken <= 0:
+        return None
+    twin = directory.with_name(directory.name + "-clean")
+    _ensure_corpus(twin, options.files, 0.0, options.seed)
+    command = [*summit, "--no-cache", "--jobs", str(jobs), "--format", "json"]
+    broken_runs = [broken.wall_seconds]
+    clean_runs = [measure(command, twin, environment).wall_seconds]
+    for _ in range(options.repeat - 1):  # interleaved, so that a busy moment weighs on both alike
+        broken_runs.append(measure(command, directory, environment).wall_seconds)
+        clean_runs.append(measure(command, twin, environment).wall_seconds)
+    if not options.corpus:
+        shutil.rmtree(twin, ignore_errors=True)
+    return {
+        "clean_seconds": [round(seconds, 3) for seconds in clean_runs],
+        "broken_seconds": [round(seconds, 3) for seconds in broken_runs],
+        "ratio_of_fastest": round(min(broken_runs) / min(clean_runs), 3),
+        "ratio_of_medians": round(statistics.median(broken_runs) / statistics.median(clean_runs), 3),
+    }
+
+
 def run(options: argparse.Namespace) -> dict[str, Any]:
     """Build or reuse the corpus, run every tool, return the figures."""
     directory: Path = options.corpus or Path(tempfile.mkdtemp(prefix="summit-bench-"))
@@ -172,6 +208,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
     validate = measure(
         [*summit, "--no-cache", "--jobs", str(jobs), "--format", "json"], directory, environment
     )
+    broken_cost = _broken_over_clean(options, directory, validate, summit, jobs, environment)
     checker = measure([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files], directory)
     floor = measure([sys.executable, "-c", FLOOR, str(schema), str(jobs), *files], directory)
     failed = [
@@ -223,6 +260,7 @@ def run(options: argparse.Namespace) -> dict[str, Any]:
             "peak_memory_validate_over_floor": round(validate.peak_bytes / max(floor.peak_bytes, 1), 2),
         },
         "errors_located": _located(report, manifest),
+        "broken_over_clean": broken_cost,
         "failed_tools": failed,
     }
     if not options.corpus:
@@ -260,6 +298,13 @@ def _print_table(result: dict[str, Any]) -> None:
         f"broken files located at the mutated node: {located['located']}/{located['broken']}; "
         f"clean files with errors: {located['clean_files_with_errors']}"
     )
+    cost = result["broken_over_clean"]
+    if cost is not None:
+        print(
+            f"validate, broken corpus over its all-valid twin: {cost['ratio_of_fastest']}x fastest, "
+            f"{cost['ratio_of_medians']}x median (broken {cost['broken_seconds']} s, "
+            f"all-valid {cost['clean_seconds']} s)"
+        )
     if result["failed_tools"]:
         print("FAILED: " + ", ".join(result["failed_tools"]))
 
@@ -272,6 +317,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpus", type=Path, default=None, help="reuse (or build) the corpus in DIR")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON document")
+    parser.add_argument(
+        "--compare-clean",
+        action="store_true",
+        help="with --broken: also validate the all-valid twin corpus and report the time ratio",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="with --compare-clean: runs of each corpus")
     options = parser.parse_args()
     result = run(options)
     if options.json:

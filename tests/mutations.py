@@ -12,7 +12,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from summit_schema import load_schema
+from summit_schema import CURRENT_VERSION, load_schema
 from summit_schema.loading.yaml_document import escape_pointer
 from summit_schema.loading.yaml_source import load_yaml
 from summit_schema.schema.walk import walk
@@ -49,7 +49,10 @@ def dump(data: Any) -> str:
     yaml.allow_unicode = True
     stream = io.StringIO()
     yaml.dump(data, stream)
-    return "# yaml-language-server: $schema=../schemas/1.0.0/annotation.schema.json\n" + stream.getvalue()
+    return (
+        f"# yaml-language-server: $schema=../schemas/{CURRENT_VERSION}/annotation.schema.json\n"
+        + stream.getvalue()
+    )
 
 
 @cache

@@ -58,6 +58,7 @@ def test_the_tree_keeps_every_contract(tmp_path: Path) -> None:
         ),
         ("semantics/dates.py", "from summit_schema.cli import main", "rules-know-no-front-end"),
         ("loading/discovery.py", "from summit_schema.findings import Finding", "layers"),
+        ("running/runner.py", "from summit_schema.evolution.steps import STEPS", "layers"),
         (
             "running/runner.py",
             "from summit_schema._generated import annotation",

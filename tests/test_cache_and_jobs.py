@@ -13,6 +13,7 @@ from summit_schema.running import checker
 from summit_schema.running.options import load_custom_schema
 from summit_schema.running.result_cache import ResultCache
 from summit_schema.running.validation import ValidationOptions, validate_paths
+from summit_schema.schema.versions import CURRENT_VERSION
 from tests.conftest import REPO
 
 ANNOTATION = "annotations/003_289fc3a32fa86627.yaml"
@@ -84,7 +85,7 @@ def test_changing_the_schema_or_a_rule_invalidates(
     """A different schema (--schema) or a different tool fingerprint never reuses an entry."""
     cache = tmp_path / "cache"
     assert validate_paths([ANNOTATION], _options(cache)).errors == 0
-    shipped = (project / "schemas" / "1.0.0" / "annotation.schema.json").read_text("utf-8")
+    shipped = (project / "schemas" / CURRENT_VERSION / "annotation.schema.json").read_text("utf-8")
     draft = json.loads(shipped)
     draft["required"].append("reviewer")
     (project / "draft.json").write_text(json.dumps(draft), "utf-8")

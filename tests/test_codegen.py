@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from summit_schema.schema.versions import CURRENT_VERSION
 from tests.conftest import REPO
 
 
@@ -59,7 +60,7 @@ def test_edit_to_generated_model_is_caught_and_regenerated(tmp_path: Path) -> No
 def test_schema_change_without_regeneration_is_caught(tmp_path: Path) -> None:
     """Changing the schema without regenerating is drift too."""
     root = _copy_checkout(tmp_path)
-    schema = root / "schemas" / "1.0.0" / "annotation.schema.json"
+    schema = root / "schemas" / CURRENT_VERSION / "annotation.schema.json"
     schema.write_text(schema.read_text("utf-8").replace("What the meeting is", "What a meeting is"), "utf-8")
     result = _codegen(root, "--check")
     assert result.returncode == 1

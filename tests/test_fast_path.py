@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from summit_schema import validate_text
 from summit_schema.loading.fast_yaml import AVAILABLE, fast_load
 from summit_schema.loading.yaml_source import load_yaml
 from summit_schema.running.validation import ValidationOptions, validate_paths
 from tests.conftest import EXAMPLES, REPO
+from tests.mutations import ANNOTATIONS, KINDS, mutate, same_place
 
 FILES = sorted((REPO / "annotations").glob("*.yaml")) + sorted(EXAMPLES.glob("*/*.yaml"))
 HOSTILE_TEXTS = [
@@ -100,3 +103,22 @@ def test_validate_verdict_is_the_same_with_and_without_the_fast_path(path: Path)
     careful = validate_paths([path], ValidationOptions(fast_path=False))
     assert fast.findings == careful.findings
     assert fast.exit_code == careful.exit_code
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(st.sampled_from(ANNOTATIONS), st.sampled_from(KINDS), st.integers(min_value=0, max_value=10_000))
+def test_broken_files_get_the_same_findings_located_by_the_index(path: Path, kind: str, choice: int) -> None:
+    """A broken file located by the text's index (no careful re-parse) gets the careful path's findings."""
+    text = mutate(path, kind, choice).text
+    for styled in (text, _with_flow_lists(text)):
+        fast = validate_text(styled, same_place(path), ValidationOptions(fast_path=True))
+        careful = validate_text(styled, same_place(path), ValidationOptions(fast_path=False))
+        assert fast.findings == careful.findings
+
+
+_ONE_ITEM_LIST = re.compile(r"""(?m)^( *)([a-z_]+):\n\1- ([A-Za-z][^\n:#\[\]{},'"]*)\n(?!\1- )""")
+
+
+def _with_flow_lists(text: str) -> str:
+    """The text with its one-item lists of plain words written in flow style, which the index skips."""
+    return _ONE_ITEM_LIST.sub(r"\1\2: [\3]\n", text)

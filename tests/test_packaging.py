@@ -46,7 +46,7 @@ def test_wheel_installs_and_works_outside_the_repository(tmp_path: Path) -> None
         [str(python), "-c", script], capture_output=True, text=True, check=False, cwd=project
     )
     assert loaded.returncode == 0, loaded.stderr
-    assert loaded.stdout.strip() == "SummitAnnotation ('1.0.0',)"
+    assert loaded.stdout.strip() == "SummitAnnotation ('1.0.0', '2.0.0')"
     command = environment / "bin" / "summit-schema"
     helped = subprocess.run(
         [str(command), "--help"], capture_output=True, text=True, check=False, cwd=project

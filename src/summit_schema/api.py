@@ -9,6 +9,7 @@ from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode
 from summit_schema.loading.yaml_source import load_yaml
 from summit_schema.models import SummitActorRegistry, SummitAnnotation
 from summit_schema.running.validation import ValidationOptions, validate_text
+from summit_schema.schema import versions
 
 __all__ = ["AnnotationError", "load_annotation", "load_registry"]
 
@@ -59,9 +60,28 @@ def load_annotation_text(
     report = validate_text(text, path, options)
     _raise_on_errors(path, report)
     document = load_yaml(text)
+    version = document.data.get("schema_version") if isinstance(document.data, dict) else None
+    if isinstance(version, str) and version != versions.CURRENT_VERSION:
+        text = _migrated_in_memory(text, path, version)
+        _raise_on_errors(path, validate_text(text, path, options))
+        document = load_yaml(text)
     if document.problems:  # unreachable while validation and loading agree; never load a bad parse
         raise AnnotationError(path, report.sorted_findings())
     return SummitAnnotation.model_validate(document.data)
+
+
+def _migrated_in_memory(text: str, path: str | Path, version: str) -> str:
+    """The annotation moved to the newest version in memory, so the models follow the newest only."""
+    from summit_schema.evolution.migrate import migrate_text  # noqa: PLC0415
+    from summit_schema.evolution.steps import MigrationRefused  # noqa: PLC0415
+
+    try:
+        return migrate_text(text, versions.CURRENT_VERSION)
+    except MigrationRefused as refusal:
+        message = f"version {version} cannot be read as {versions.CURRENT_VERSION}: {refusal}"
+        raise AnnotationError(
+            path, [Finding(Path(path).as_posix(), 1, 1, "schema-version", "/schema_version", message)]
+        ) from refusal
 
 
 def load_registry(path: str | Path) -> SummitActorRegistry:

@@ -1,7 +1,7 @@
-"""The typed models of annotations and of the registry, generated from schema 1.0.0.
+"""The typed models of annotations and of the registry, generated from schema 2.0.0.
 
 The classes come from ``summit_schema._generated``, which datamodel-code-generator writes from
-``schemas/1.0.0``; this module re-exports every public class (the models, their enums and the
+``schemas/2.0.0``; this module re-exports every public class (the models, their enums and the
 constrained strings), so that nothing needs importing from ``_generated``. Where a name is in both
 schemas (``Id``, ``IsoDate``), the registry's copy is exported as ``RegistryId`` and ``RegistryIsoDate``.
 Where the JSON Schema is stricter than the models (``null`` is never allowed, references must resolve,
@@ -28,8 +28,13 @@ from summit_schema._generated.annotation import (
     CitedSourceKind,
     Commitment,
     CommitmentKind,
+    CommitterCapacity,
+    CommitterRole,
     Condition,
     ConditionKind,
+    CorpusRef,
+    Counted,
+    CountedCategory,
     Date,
     DateKind,
     DatePrecision,
@@ -42,10 +47,12 @@ from summit_schema._generated.annotation import (
     DocumentStatusValue,
     Domain,
     Duration,
+    Evaluation,
     Event,
     EventKind,
     Evidence,
     EvidenceItem,
+    EvidenceRole,
     Factuality,
     FactualityBasis,
     FactualityValue,
@@ -53,6 +60,7 @@ from summit_schema._generated.annotation import (
     Group,
     Id,
     IsoDate,
+    IssueOption,
     IssueStatus,
     IssueTopic,
     LocalActor,
@@ -77,11 +85,14 @@ from summit_schema._generated.annotation import (
     PloverEvent,
     Polarity,
     Position,
+    Provision,
     Purpose,
     Quantity,
     QuantityQualifier,
     Relation,
     RelationKind,
+    ReportTime,
+    ReportTiming,
     Scope,
     SourceRef,
     Statement,
@@ -94,6 +105,10 @@ from summit_schema._generated.annotation import (
 from summit_schema._generated.registry import (
     Alliance,
     Coalition,
+    CorpusDocument,
+    CorpusEvent,
+    CorpusMeeting,
+    Name,
     Organisation,
     OrganisationCategory,
     Person,
@@ -101,12 +116,8 @@ from summit_schema._generated.registry import (
     State,
     SummitActorRegistry,
 )
-from summit_schema._generated.registry import (
-    Id as RegistryId,
-)
-from summit_schema._generated.registry import (
-    IsoDate as RegistryIsoDate,
-)
+from summit_schema._generated.registry import Id as RegistryId
+from summit_schema._generated.registry import IsoDate as RegistryIsoDate
 
 __all__ = [
     "ActorRef",
@@ -127,8 +138,16 @@ __all__ = [
     "Coalition",
     "Commitment",
     "CommitmentKind",
+    "CommitterCapacity",
+    "CommitterRole",
     "Condition",
     "ConditionKind",
+    "CorpusDocument",
+    "CorpusEvent",
+    "CorpusMeeting",
+    "CorpusRef",
+    "Counted",
+    "CountedCategory",
     "Date",
     "DateKind",
     "DatePrecision",
@@ -141,10 +160,12 @@ __all__ = [
     "DocumentStatusValue",
     "Domain",
     "Duration",
+    "Evaluation",
     "Event",
     "EventKind",
     "Evidence",
     "EvidenceItem",
+    "EvidenceRole",
     "Factuality",
     "FactualityBasis",
     "FactualityValue",
@@ -152,6 +173,7 @@ __all__ = [
     "Group",
     "Id",
     "IsoDate",
+    "IssueOption",
     "IssueStatus",
     "IssueTopic",
     "LocalActor",
@@ -165,6 +187,7 @@ __all__ = [
     "Membership",
     "MembershipStatus",
     "Mention",
+    "Name",
     "OpenIssue",
     "Organisation",
     "OrganisationCategory",
@@ -179,6 +202,7 @@ __all__ = [
     "PloverEvent",
     "Polarity",
     "Position",
+    "Provision",
     "Purpose",
     "Quantity",
     "QuantityQualifier",
@@ -187,6 +211,8 @@ __all__ = [
     "RegistryIsoDate",
     "Relation",
     "RelationKind",
+    "ReportTime",
+    "ReportTiming",
     "Scope",
     "SourceRef",
     "State",

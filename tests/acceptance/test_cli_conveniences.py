@@ -17,6 +17,7 @@ import pytest
 import summit_schema._generated.annotation as generated_annotation
 import summit_schema._generated.registry as generated_registry
 from summit_schema import models
+from summit_schema.schema.versions import CURRENT_VERSION
 from tests.conftest import REPO
 
 ANNOTATION = "annotations/003_289fc3a32fa86627.yaml"
@@ -108,10 +109,9 @@ def test_schema_path_prints_the_installed_schema(run_cli: Any) -> None:
     result = run_cli("schema-path")
     assert result.exit_code == 0
     path = Path(result.stdout.strip())
-    assert path.read_bytes() == (REPO / "schemas/1.0.0/annotation.schema.json").read_bytes()
+    assert path.read_bytes() == (REPO / f"schemas/{CURRENT_VERSION}/annotation.schema.json").read_bytes()
     registry = Path(run_cli("schema-path", "1.0.0", "--kind", "registry").stdout.strip())
-    assert registry.name == "registry.schema.json"
-    assert registry.is_file()
+    assert registry.read_bytes() == (REPO / "schemas/1.0.0/registry.schema.json").read_bytes()
     unknown = run_cli("schema-path", "0.9.0")
     assert unknown.exit_code == 2
     assert "1.0.0" in unknown.stderr

@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from summit_schema.schema.versions import CURRENT_VERSION
+
 
 def test_new_writes_a_valid_skeleton_with_a_modeline(project: Path, run_cli: Any) -> None:
     """The skeleton pins the article, carries the modeline and validates strictly."""
@@ -14,8 +16,8 @@ def test_new_writes_a_valid_skeleton_with_a_modeline(project: Path, run_cli: Any
     assert result.exit_code == 0, result.stderr
     written = project / "annotations" / "003_289fc3a32fa86627.yaml"
     lines = written.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "# yaml-language-server: $schema=../schemas/1.0.0/annotation.schema.json"
-    assert 'schema_version: "1.0.0"' in lines
+    assert lines[0] == f"# yaml-language-server: $schema=../schemas/{CURRENT_VERSION}/annotation.schema.json"
+    assert f'schema_version: "{CURRENT_VERSION}"' in lines
     assert run_cli("validate", "--strict", str(written)).exit_code == 0
 
 
@@ -37,7 +39,7 @@ def test_new_uses_the_schema_id_where_the_root_has_no_schemas(project: Path, run
     (project / "annotations" / "004_5a2de83960ae3976.yaml").unlink()
     assert run_cli("new", "seeds/004_5a2de83960ae3976.txt").exit_code == 0
     first = (project / "annotations" / "004_5a2de83960ae3976.yaml").read_text("utf-8").splitlines()[0]
-    assert first.endswith("https://summit-schema.org/schemas/1.0.0/annotation.schema.json")
+    assert first.endswith(f"https://summit-schema.org/schemas/{CURRENT_VERSION}/annotation.schema.json")
     result = run_cli("validate", "--strict", "annotations/004_5a2de83960ae3976.yaml")
     assert result.exit_code == 0, result.stdout
 

@@ -12,6 +12,7 @@ import pytest
 
 from summit_schema.cli import main
 from summit_schema.findings.rules import RULES
+from summit_schema.schema.versions import CURRENT_VERSION
 from tests.conftest import EXAMPLES, REPO
 
 MINIMAL = EXAMPLES / "positive" / "minimal.yaml"
@@ -176,7 +177,9 @@ def test_duplicate_registry_id(project: Path, run_cli: Any) -> None:
     """A registry id defined twice is an error in the registry file."""
     registry = project / "registry.yaml"
     registry.write_text(
-        registry.read_text(encoding="utf-8") + "  - {id: france, kind: state, name: France, iso3: FRA}\n",
+        registry.read_text(encoding="utf-8").replace(
+            "\nmeetings:", "\n  - {id: france, kind: state, name: France, iso3: FRA}\nmeetings:", 1
+        ),
         encoding="utf-8",
     )
     result = run_cli("validate", "--format", "json", "annotations/003_289fc3a32fa86627.yaml")
@@ -200,7 +203,7 @@ def test_unusable_schema_override_is_a_bad_option(
 
 def test_schema_override_is_used(project: Path, run_cli: Any) -> None:
     """--schema replaces the shipped schema: a draft that requires a new key finds it missing."""
-    shipped = (project / "schemas" / "1.0.0" / "annotation.schema.json").read_text(encoding="utf-8")
+    shipped = (project / "schemas" / CURRENT_VERSION / "annotation.schema.json").read_text(encoding="utf-8")
     draft = shipped.replace(
         '"required": [\n    "schema_version",', '"required": [\n    "reviewer",\n    "schema_version",'
     )

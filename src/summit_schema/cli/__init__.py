@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from summit_schema._version import __version__
-from summit_schema.cli import codegen_command, new_command, schema_path_command, validate_command
+from summit_schema.cli import (
+    codegen_command,
+    compat_command,
+    lsp_command,
+    migrate_command,
+    new_command,
+    schema_path_command,
+    validate_command,
+)
 from summit_schema.findings import Report
 
 __all__ = ["main"]
@@ -19,6 +27,9 @@ _SUBCOMMANDS = {
     "validate": validate_command,
     "new": new_command,
     "codegen": codegen_command,
+    "compat": compat_command,
+    "lsp": lsp_command,
+    "migrate": migrate_command,
     "schema-path": schema_path_command,
 }
 

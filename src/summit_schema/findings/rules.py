@@ -151,6 +151,32 @@ _CATALOGUE: tuple[Rule, ...] = (
     Rule("iso-unknown-country", "semantic", _E, "An ISO 3166-1 alpha-3 code does not exist."),
     Rule("iso-unknown-language", "semantic", _E, "An ISO 639 language code does not exist."),
     Rule("iso-unknown-currency", "semantic", _E, "An ISO 4217 currency code used as a unit does not exist."),
+    Rule(
+        "corpus-unresolved",
+        "semantic",
+        _E,
+        "A corpus_id names no meeting, document or event of the registry.",
+    ),
+    Rule(
+        "corpus-wrong-kind",
+        "semantic",
+        _E,
+        "A corpus_id names a registry entry of another kind (a document's id on a meeting, an actor).",
+    ),
+    Rule("corpus-duplicate", "semantic", _W, "Two items of one annotation give the same corpus_id."),
+    Rule(
+        "evidence-furniture-only",
+        "semantic",
+        _W,
+        "Every passage of an evidence is page furniture (heading, caption, credit, teaser, byline, label).",
+    ),
+    Rule("counted-other-unlabelled", "semantic", _W, "A count of category other has no label."),
+    Rule(
+        "attendance-in-person-uncertain",
+        "semantic",
+        _W,
+        "A participant attends in_person with a factuality below CT+.",
+    ),
     Rule("modeline-missing", "semantic", _W, "The file has no yaml-language-server $schema modeline."),
     Rule(
         "modeline-mismatch",

@@ -1,41 +1,32 @@
-"""Safe YAML loading with YAML 1.2 core-schema semantics and the position of every node.
+"""Safe YAML loading with YAML 1.2 well-formedness, core-schema semantics and the position of every node.
 
-The parser (ruamel.yaml's libyaml-based C parser where available, its pure-Python parser otherwise) only
-produces events; this module builds plain Python data from them, so that nothing is ever constructed
-from a tag, aliases and anchors are refused instead of expanded, duplicate keys are caught, and plain
-scalars resolve by the YAML 1.2 core schema (``on``, ``NO`` and ``2026-01-06`` stay strings).
+Well-formedness is decided by a conformant YAML 1.2 parser (``yaml_verdict``): a stream it refuses gets
+``yaml-syntax`` where it breaks; a stream it accepts is read. The data, the positions and the project's
+own rules come from parser events (``yaml_events``): libyaml's (through ruamel.yaml's C parser) when
+libyaml reads the stream as the conformant parser does, ruamel.yaml's pure-Python parser when libyaml, a
+YAML 1.1 parser, refuses it, and a position index over the conformant parser's data
+(``yaml_positions``) when neither event parser can read a stream YAML 1.2 allows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    Event,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from ruamel.yaml.events import Event, StreamEndEvent
 from ruamel.yaml.reader import ReaderError
 
 from summit_schema.loading.yaml_document import (
     MAX_DEPTH,
-    OTHER_LINE_BREAKS,
-    LineTable,
-    Position,
     YamlDocument,
     YamlProblem,
-    escape_pointer,
     position_of_index,
 )
-from summit_schema.loading.yaml_scalars import SURROGATE, resolve_plain_scalar
+from summit_schema.loading.yaml_events import EventBuilder, TooDeep
+from summit_schema.loading.yaml_positions import document_from_data
+from summit_schema.loading.yaml_scalars import SURROGATE
+from summit_schema.loading.yaml_verdict import Verdict, judge
 
 try:  # the C parser is ~10x faster; the pure-Python one produces the same events
     from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
@@ -45,26 +36,22 @@ except ImportError:  # pragma: no cover - only without ruamel.yaml.clib
 __all__ = ["load_yaml"]
 
 
-def _events(text: str) -> Iterator[Event]:
-    if _CParser is not None:
-        parser = _CParser(text)
-        try:
-            while True:
-                event = parser.get_event()
-                yield event
-                if isinstance(event, StreamEndEvent):
-                    return
-        finally:
-            parser.dispose()
-    else:  # pragma: no cover - only without ruamel.yaml.clib
-        from ruamel.yaml import YAML  # noqa: PLC0415
-
-        yield from YAML(typ="safe", pure=True).parse(text)
+def _libyaml_events(text: str) -> Iterator[Event]:
+    parser = _CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if isinstance(event, StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
 
 
-def _mark(event: Event) -> Position:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1)
+def _pure_events(text: str) -> Iterator[Event]:
+    from ruamel.yaml import YAML  # noqa: PLC0415 - only for streams libyaml refuses
+
+    yield from YAML(typ="safe", pure=True).parse(text)
 
 
 def _syntax_problem(text: str, error: YAMLError) -> YamlProblem:
@@ -92,204 +79,40 @@ def _syntax_problem(text: str, error: YAMLError) -> YamlProblem:
     return YamlProblem("yaml-syntax", str(error).splitlines()[0] if str(error) else "invalid YAML")
 
 
-class _Builder:
-    """Turns a stream of parser events into data, positions and problems."""
+def _agrees(ours: Any, theirs: Any) -> bool:
+    """Whether two readings of a stream have the same structure and the same strings.
 
-    def __init__(self, document: YamlDocument, text: str) -> None:
-        self.document = document
-        table = LineTable(text) if any(mark in text for mark in OTHER_LINE_BREAKS) else None
-        self.mark = (lambda event: table.position(event.start_mark.index)) if table else _mark
-        # Each frame: [container, pointer, pending key (mappings), key position, seen keys]
-        self.stack: list[list[Any]] = []
-        self.documents = 0
-        self.root_set = False
-
-    def problem(self, rule: str, message: str, position: Position, path: str) -> None:
-        self.document.problems.append(YamlProblem(rule, message, position[0], position[1], path))
-
-    def child_pointer(self) -> tuple[str, Position | None] | None:
-        """Return the pointer (and key position) the next value gets, or None for a mapping key."""
-        if not self.stack:
-            return ("", None)
-        frame = self.stack[-1]
-        container, pointer = frame[0], frame[1]
-        if isinstance(container, list):
-            return (f"{pointer}/{len(container)}", None)
-        if frame[2] is _NO_KEY:
-            return None
-        return (f"{pointer}/{escape_pointer(frame[2])}", frame[3])
-
-    def attach(self, value: Any) -> None:
-        if not self.stack:
-            self.document.data = value
-            self.root_set = True
-            return
-        frame = self.stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            container.append(value)
-        else:
-            container[frame[2]] = value
-            frame[2] = _NO_KEY
-
-    def take_key(self, key: Any, position: Position, event: Event) -> None:
-        frame = self.stack[-1]
-        pointer = frame[1]
-        if not isinstance(key, str):
-            self.problem(
-                "yaml-key-not-string",
-                f"mapping keys must be strings; this key is {_describe(key)} (quote it)",
-                position,
-                pointer,
-            )
-            key = _key_text(event)
-        if key in frame[4]:
-            first = frame[4][key]
-            self.problem(
-                "yaml-duplicate-key",
-                f"duplicate key {key!r} (first defined at line {first[0]}, column {first[1]})",
-                position,
-                f"{pointer}/{escape_pointer(key)}",
-            )
-            key = f"{key}\x00duplicate{len(frame[4])}"
-        frame[4][key] = position
-        frame[2] = key
-        frame[3] = position
-
-    def feed(self, event: Event) -> None:
-        if isinstance(event, DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.problem(
-                    "yaml-multiple-documents",
-                    "the file holds more than one YAML document; an annotation is one document",
-                    self.mark(event),
-                    "",
-                )
-            return
-        if self.documents > 1:
-            return
-        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            frame = self.stack.pop()
-            if not frame[5]:  # a collection used as a key is reported, not attached
-                self.attach(frame[0])
-            return
-        if not isinstance(event, (ScalarEvent, AliasEvent, MappingStartEvent, SequenceStartEvent)):
-            return
-        position = self.mark(event)
-        target = self.child_pointer()
-        is_key = target is None
-        pointer = self.stack[-1][1] if is_key else target[0]  # type: ignore[index]
-        if isinstance(event, AliasEvent):
-            self.problem(
-                "yaml-alias",
-                f"alias *{event.anchor} is not allowed: write the value out in full",
-                position,
-                pointer,
-            )
-            value: Any = None
-            if is_key:
-                self.take_key(f"*{event.anchor}", position, event)
-            else:
-                self.record(pointer, position, target)
-                self.attach(value)
-            return
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            self.problem(
-                "yaml-alias",
-                f"anchor &{anchor} is not allowed: annotations are read by people, write values out",
-                position,
-                pointer,
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None and not (isinstance(event, ScalarEvent) and tag == "!"):
-            self.problem(
-                "yaml-tag",
-                f"explicit tag {tag} is not allowed: the schema decides types",
-                position,
-                pointer,
-            )
-        if isinstance(event, ScalarEvent):
-            plain = event.style in ("", None) and tag is None  # "!" (non-specific) makes a string
-            value = resolve_plain_scalar(event.value) if plain else event.value
-            if is_key:
-                self.take_key(value, position, event)
-            else:
-                self.record(pointer, position, target)
-                self.attach(value)
-            return
-        # A mapping or sequence starts.
-        container: Any = {} if isinstance(event, MappingStartEvent) else []
-        if len(self.stack) >= MAX_DEPTH:
-            raise _TooDeep(position, pointer)
-        if is_key:
-            self.problem(
-                "yaml-key-not-string",
-                "mapping keys must be strings; this key is a collection",
-                position,
-                pointer,
-            )
-            self.take_key(f"<collection at {position[0]}:{position[1]}>", position, event)
-            self.stack.append([container, pointer, _NO_KEY, None, {}, True])
-            return
-        self.record(pointer, position, target)
-        self.stack.append([container, pointer, _NO_KEY, None, {}, False])
-
-    def record(self, pointer: str, position: Position, target: tuple[str, Position | None] | None) -> None:
-        self.document.positions[pointer] = position
-        if target is not None and target[1] is not None:
-            self.document.key_positions[pointer] = target[1]
-
-
-class _NoKey:
-    """Marks a mapping frame that waits for its next key."""
-
-
-_NO_KEY = _NoKey()
-
-
-class _TooDeep(Exception):
-    def __init__(self, position: Position, pointer: str) -> None:
-        super().__init__(pointer)
-        self.position = position
-        self.pointer = pointer
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return type(value).__name__
-
-
-def _key_text(event: Event) -> str:
-    return str(getattr(event, "value", "")) or "<empty key>"
-
-
-def load_yaml(text: str) -> YamlDocument:
-    """Parse ``text`` (already decoded) into a YamlDocument; problems are collected, never raised."""
-    document = YamlDocument()
-    surrogate = SURROGATE.search(text)
-    if surrogate is not None:
-        line, column = position_of_index(text, surrogate.start())
-        document.problems.append(
-            YamlProblem(
-                "yaml-encoding",
-                "the text holds an unpaired surrogate, which UTF-8 cannot encode",
-                line,
-                column,
+    Scalars that are not strings in both readings are not compared: yaml-rs resolves a few plain scalars
+    (``1_000``, ``0b101``) by YAML 1.1, where this project follows the 1.2 core schema.
+    """
+    if isinstance(ours, dict):
+        return (
+            isinstance(theirs, dict)
+            and len(ours) == len(theirs)
+            and all(
+                _agrees(key, other_key) and _agrees(value, other_value)
+                for (key, value), (other_key, other_value) in zip(ours.items(), theirs.items(), strict=True)
             )
         )
-        return document
-    builder = _Builder(document, text)
+    if isinstance(ours, list):
+        return (
+            isinstance(theirs, list)
+            and len(ours) == len(theirs)
+            and all(_agrees(item, other) for item, other in zip(ours, theirs, strict=True))
+        )
+    if isinstance(ours, str) and isinstance(theirs, str):
+        return ours == theirs
+    return not isinstance(theirs, (dict, list))
+
+
+def _read(text: str, events: Callable[[str], Iterator[Event]]) -> YamlDocument | Exception:
+    """Build the document from one event source; the source's refusal is returned, not raised."""
+    document = YamlDocument()
+    builder = EventBuilder(document, text)
     try:
-        for event in _events(text):
+        for event in events(text):
             builder.feed(event)
-    except _TooDeep as error:
+    except TooDeep as error:
         document.problems.append(
             YamlProblem(
                 "yaml-too-deep",
@@ -302,11 +125,47 @@ def load_yaml(text: str) -> YamlDocument:
         document.data = None
         return document
     except YAMLError as error:
-        document.problems.append(_syntax_problem(text, error))
-        document.data = None
-        return document
+        return error
+    except Exception as error:  # the pure-Python parser may fail otherwise on streams it cannot read
+        if events is _libyaml_events:
+            raise
+        return error
     if builder.documents == 0 or (builder.root_set and document.data is None):
         document.problems.append(
             YamlProblem("yaml-empty-document", "the file holds no YAML document (it is empty)")
         )
     return document
+
+
+def _readable(document: YamlDocument, verdict: Verdict) -> bool:
+    """Whether the events' reading of a stream stands beside the conformant verdict."""
+    if not verdict.known or document.problems:
+        return True
+    return _agrees(document.data, verdict.data)
+
+
+def load_yaml(text: str) -> YamlDocument:
+    """Parse ``text`` (already decoded) into a YamlDocument; problems are collected, never raised."""
+    surrogate = SURROGATE.search(text)
+    if surrogate is not None:
+        line, column = position_of_index(text, surrogate.start())
+        problem = YamlProblem(
+            "yaml-encoding", "the text holds an unpaired surrogate, which UTF-8 cannot encode", line, column
+        )
+        return YamlDocument(problems=[problem])
+    verdict = judge(text)
+    if verdict.problem is not None:
+        return YamlDocument(problems=[verdict.problem])
+    sources = [_libyaml_events, _pure_events] if _CParser is not None else [_pure_events]
+    refusal: Exception | None = None
+    for source in sources:
+        read = _read(text, source)
+        if isinstance(read, YamlDocument):
+            if _readable(read, verdict) or any(p.rule == "yaml-too-deep" for p in read.problems):
+                return read
+        elif refusal is None:
+            refusal = read
+    if not verdict.known:
+        error = refusal if isinstance(refusal, YAMLError) else YAMLError(str(refusal))
+        return YamlDocument(problems=[_syntax_problem(text, error)])
+    return document_from_data(text, verdict.data)

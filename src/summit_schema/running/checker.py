@@ -18,6 +18,7 @@ from summit_schema.findings.rules import rule
 from summit_schema.loading.discovery import REGISTRY_FILE_NAME, display_path, find_project_root
 from summit_schema.loading.fast_yaml import fast_load
 from summit_schema.loading.yaml_document import YamlDocument
+from summit_schema.loading.yaml_positions import index_positions
 from summit_schema.loading.yaml_source import load_yaml
 from summit_schema.running.layers import (
     decode_text,
@@ -133,6 +134,13 @@ class FileChecker:
             self.registries[root] = _Registry(index, sorted(findings), hashlib.sha256(content).hexdigest())
         return self.registries[root]
 
+    def registry_text_findings(self, path: Path, text: str) -> list[Finding]:
+        """Check a registry given as text (standing for the file at ``path``) and return its findings."""
+        findings, context = self._check_document(path.as_posix(), path, text, "registry", path.parent, None)
+        if context is not None:
+            findings.extend(self._run_checks(context, REGISTRY_CHECKS))
+        return sorted(findings)
+
     def registry_file_findings(self, path: Path) -> list[Finding]:
         """Check a registry file on its own and return its findings."""
         findings, _, _ = self._check_registry(path, path.parent)
@@ -170,10 +178,12 @@ class FileChecker:
     def _fast_check(
         self, file: str, path: Path | None, text: str, root: Path, registry: RegistryIndex
     ) -> tuple[list[Finding], tuple[bool, tuple[str, str] | None]] | None:
-        """Check a clean file without positions; None when anything needs the careful path.
+        """Check a clean file from yaml-rs's data; None when anything needs the careful path.
 
         Positions are only needed to report findings, so a file that loads fast, passes the schema
-        verdict and gets no finding is done; any other file is checked again by the careful path.
+        verdict and gets no finding is done without them. A file with findings is located by an index
+        over its text, built only then; if the index lacks the exact place of any finding (a node inside
+        a flow collection, say), the careful path checks the file again.
         """
         data = fast_load(text)
         if data is None:
@@ -184,14 +194,28 @@ class FileChecker:
             return None
         version, compiled = selected
         try:
-            if compiled.is_valid is None or not compiled.is_valid(data):
-                return None
+            valid = compiled.is_valid is not None and compiled.is_valid(data)
         except (ValueError, OverflowError):
             return None
+        if valid:
+            context = file_context(
+                file, path, text, document, "annotation", version, compiled, root, registry
+            )
+            if not self._semantic_findings(context):
+                return [], _pinned_article(context)
+        document.positions, document.key_positions = index_positions(text)
+        findings = compiled.findings(document, file)
         context = file_context(file, path, text, document, "annotation", version, compiled, root, registry)
-        if self._run_checks(context, (self._article_check,)) or self._run_checks(context, ANNOTATION_CHECKS):
+        findings.extend(self._semantic_findings(context))
+        if not all(_indexed(finding, document) for finding in findings):
             return None
-        return [], _pinned_article(context)
+        return findings, _pinned_article(context)
+
+    def _semantic_findings(self, context: FileContext) -> list[Finding]:
+        return [
+            *self._run_checks(context, (self._article_check,)),
+            *self._run_checks(context, ANNOTATION_CHECKS),
+        ]
 
     def _check_annotation(
         self, file: str, path: Path | None, text: str
@@ -236,6 +260,13 @@ class FileChecker:
         if result_cache is not None and cacheable and not any(f.rule == "internal-error" for f in findings):
             result_cache.put(key, CacheEntry(findings, article))
         return findings
+
+
+def _indexed(finding: Finding, document: YamlDocument) -> bool:
+    """Whether a finding's place is one the text's index knows exactly (a node or a key)."""
+    return finding.rule != "internal-error" and (
+        finding.path in document.positions or finding.path in document.key_positions
+    )
 
 
 def _pinned_article(context: FileContext) -> tuple[bool, tuple[str, str] | None]:

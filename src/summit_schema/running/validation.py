@@ -71,15 +71,22 @@ def validate_paths(
 
 
 def validate_text(
-    text: str, path: str | Path, options: ValidationOptions | None = None, *, display: str | None = None
+    text: str,
+    path: str | Path,
+    options: ValidationOptions | None = None,
+    checker: FileChecker | None = None,
+    *,
+    display: str | None = None,
 ) -> Report:
     """Validate an annotation given as text, as if it were the file at ``path``.
 
     The registry and the article are looked up from ``path``'s location, as for a file on disk; findings
-    name the file ``display`` (default: ``path``).
+    name the file ``display`` (default: ``path``). A ``checker`` given keeps the registry, articles and
+    schemas it loaded for the next call (its options then apply); the result cache is never involved.
     """
-    options = options or ValidationOptions()
-    checker = FileChecker(options)
+    if checker is None:
+        checker = FileChecker(options or ValidationOptions())
+    options = checker.options
     file_path = Path(path)
     report = Report(files=1)
     root = find_project_root(file_path)

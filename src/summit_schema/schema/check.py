@@ -23,6 +23,7 @@ from summit_schema.findings import Finding
 from summit_schema.findings.rules import schema_rule_id
 from summit_schema.loading.yaml_document import Position, YamlDocument, escape_pointer
 from summit_schema.schema.messages import expected_form, shown
+from summit_schema.schema.pruning import pruned_keywords
 
 __all__ = ["SchemaValidator", "build_validator", "ecma_regex", "schema_findings"]
 
@@ -77,10 +78,16 @@ def _refuse_retrieval(uri: str) -> Resource[Any]:
     raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
 
-def build_validator(schema: Mapping[str, Any]) -> Validator:
-    """Return a 2020-12 validator for ``schema`` that never fetches a remote ``$ref``."""
+def build_validator(schema: Mapping[str, Any], pruned: bool = False) -> Validator:
+    """Return a 2020-12 validator for ``schema`` that never fetches a remote ``$ref``.
+
+    A ``pruned`` validator skips the members and items jsonschema-rs finds valid (see ``pruning``): it
+    reports the same errors, at a cost that follows the faults rather than the size of the document.
+    """
     registry: Registry[Any] = Registry(retrieve=_refuse_retrieval)  # type: ignore[call-arg]
-    validator: Validator = _EcmaValidator(schema, registry=registry)
+    keywords = pruned_keywords(schema) if pruned else {}
+    cls = extend(_EcmaValidator, keywords) if keywords else _EcmaValidator  # type: ignore[no-untyped-call]
+    validator: Validator = cls(schema, registry=registry)
     return validator
 
 
@@ -215,7 +222,7 @@ def _is_redundant(cause: ValidationError, causes: list[ValidationError]) -> bool
         missing = re.match(r"^'(.*)' is a required property$", cause.message)
         allowed = _allowed_keys(cause.schema) if isinstance(cause.schema, dict) else []
         unknown = [str(key) for key in cause.instance if key not in allowed]
-        return bool(missing) and bool(allowed) and _closest_key(missing.group(1), unknown) is not None
+        return missing is not None and bool(allowed) and _closest_key(missing.group(1), unknown) is not None
     return False
 
 

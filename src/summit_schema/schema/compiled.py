@@ -51,7 +51,7 @@ class CompiledSchema:
         from summit_schema.schema.check import build_validator  # noqa: PLC0415 - only for failures
 
         if self._validator is None:
-            self._validator = build_validator(self.schema)
+            self._validator = build_validator(self.schema, pruned=True)
         return self._validator
 
     def findings(self, document: YamlDocument, file: str) -> list[Finding]:

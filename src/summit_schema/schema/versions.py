@@ -25,7 +25,7 @@ __all__ = [
     "source_checkout_root",
 ]
 
-CURRENT_VERSION = "1.0.0"
+CURRENT_VERSION = "2.0.0"
 """The schema version that new annotations follow and the generated models describe."""
 
 MODELINE_PREFIX = "# yaml-language-server: $schema="

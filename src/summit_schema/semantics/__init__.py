@@ -7,8 +7,14 @@ from collections.abc import Callable, Iterator
 from summit_schema.findings import Finding
 from summit_schema.semantics.codes import check_iso_codes
 from summit_schema.semantics.context import FileContext
+from summit_schema.semantics.corpus import check_corpus_ids
 from summit_schema.semantics.dates import check_dates, check_quantities
 from summit_schema.semantics.evidence import check_evidence
+from summit_schema.semantics.furniture import (
+    check_attendance_factuality,
+    check_counted_labels,
+    check_furniture_evidence,
+)
 from summit_schema.semantics.modeline import check_modeline
 from summit_schema.semantics.references import check_annotation_references, check_registry_ids
 
@@ -19,7 +25,11 @@ Check = Callable[[FileContext], Iterator[Finding]]
 ANNOTATION_CHECKS: tuple[Check, ...] = (
     check_modeline,
     check_annotation_references,
+    check_corpus_ids,
     check_evidence,
+    check_furniture_evidence,
+    check_attendance_factuality,
+    check_counted_labels,
     check_dates,
     check_quantities,
     check_iso_codes,
@@ -38,6 +48,9 @@ NEEDED_DEFINITIONS: frozenset[str] = frozenset(
         "DocumentRef",
         "SourceRef",
         "AnyRef",
+        "CorpusRef",
+        "Evidence",
+        "Participant",
         "EvidenceItem",
         "AsWritten",
         "Outlet",

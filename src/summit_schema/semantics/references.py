@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
+from summit_schema.semantics.corpus import CORPUS_KINDS, registry_noun
 
-__all__ = ["check_annotation_references", "check_registry_ids"]
+__all__ = ["ACCEPTED_KINDS", "check_annotation_references", "check_registry_ids"]
 
 _LOCAL_ACTORS = frozenset({"Delegation", "AnonymousSource", "Group"})
 _OWNER_KIND = {
@@ -19,7 +20,7 @@ _OWNER_KIND = {
     "OpenIssue": "open issue",
     "Statement": "statement",
 }
-_ACCEPTS: dict[str, frozenset[str] | None] = {
+ACCEPTED_KINDS: dict[str, frozenset[str] | None] = {
     "ActorRef": frozenset({"actor"}),
     "PlaceRef": frozenset({"place"}),
     "MeetingRef": frozenset({"meeting"}),
@@ -27,6 +28,7 @@ _ACCEPTS: dict[str, frozenset[str] | None] = {
     "SourceRef": frozenset({"actor", "document"}),
     "AnyRef": None,
 }
+"""The kinds of id each reference definition of the schema accepts (None: any kind)."""
 
 
 def _with_article(noun: str) -> str:
@@ -74,18 +76,27 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
             yield context.finding(
                 "ref-shadows-registry",
                 node.pointer,
-                f"local id {node.value!r} equals the registry's id of {_with_article(registry[node.value])}; "
+                f"local id {node.value!r} equals the registry's id of "
+                f"{_with_article(registry_noun(registry[node.value]))}; "
                 "use the registry id as it is, or pick another local id",
             )
     mentioned: dict[str, str] = {}
     referenced_registry: dict[str, str] = {}
-    for node in context.nodes_of(*_ACCEPTS):
+    for node in context.nodes_of(*ACCEPTED_KINDS):
         target = node.value
         if not isinstance(target, str):
             continue
-        accepted = _ACCEPTS[node.definition]
+        accepted = ACCEPTED_KINDS[node.definition]
         if target in local:
             kind = local[target][0]
+        elif target in registry and registry[target] in CORPUS_KINDS:
+            yield context.finding(
+                "ref-wrong-kind",
+                node.pointer,
+                f"{target!r} is the registry's {registry_noun(registry[target])}: name it in the corpus_id "
+                "of this annotation's own item, and refer to that item",
+            )
+            continue
         elif target in registry:
             kind = "actor"
             referenced_registry.setdefault(target, node.pointer)
