@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+# Hypothesis profiles: "default" for a developer's run; "ci" (chosen when CI is set) derandomized and
+# without an example database, so that a green run is the same run every time and a red one reproduces;
+# "long" (HYPOTHESIS_PROFILE=long) a long randomized search. HYPOTHESIS_PROFILE always wins.
 settings.register_profile("default", max_examples=60, deadline=None)
-settings.register_profile("long", max_examples=1000, deadline=None)
-settings.load_profile("default")
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, derandomize=True, database=None, print_blob=True
+)
+settings.register_profile("long", max_examples=5000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))

@@ -25,6 +25,7 @@ ALLOWED_KEYWORDS = {
     "type", "properties", "required", "additionalProperties", "items", "enum", "enumDescriptions",
     "const", "pattern", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "oneOf",
     "anyOf", "minimum", "maximum", "not",
+    "x-enum-varnames",  # an annotation for the code generator (enum member names); validators ignore it
 }  # fmt: skip
 # Regex features whose meaning differs between Python's re and ECMA-262, or that Python lacks.
 NON_PORTABLE_PATTERN = re.compile(r"\\[dDwWsSbBAZz]|\(\?[P<]|\\p\{|\(\?[imsx]")

@@ -128,12 +128,12 @@ class FactualityValue(StrEnum):
     The FactBank factuality value (veridicality and polarity) of the assertion for its source.
     """
 
-    CT_ = "CT+"
-    PR_ = "PR+"
-    PS_ = "PS+"
-    CT__1 = "CT-"
-    PR__1 = "PR-"
-    PS__1 = "PS-"
+    CT_PLUS = "CT+"
+    PR_PLUS = "PR+"
+    PS_PLUS = "PS+"
+    CT_MINUS = "CT-"
+    PR_MINUS = "PR-"
+    PS_MINUS = "PS-"
     CTu = "CTu"
     Uu = "Uu"
 

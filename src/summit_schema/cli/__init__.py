@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -14,6 +16,7 @@ from summit_schema.cli import (
     lsp_command,
     migrate_command,
     new_command,
+    schema_path_command,
     validate_command,
 )
 from summit_schema.findings import Report
@@ -27,7 +30,12 @@ _SUBCOMMANDS = {
     "compat": compat_command,
     "lsp": lsp_command,
     "migrate": migrate_command,
+    "schema-path": schema_path_command,
 }
+
+
+BROKEN_PIPE_EXIT_CODE = 141
+"""The exit code when the reader of stdout goes away early: 128 + SIGPIPE, as a shell reports it."""
 
 
 class UsageError(Exception):
@@ -72,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         exit_code: int = _SUBCOMMANDS[options.command].run(options)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, as Unix tools do
+        _silence_stdout()
+        return BROKEN_PIPE_EXIT_CODE
     except KeyboardInterrupt:
         sys.stderr.write("summit-schema: interrupted\n")
         return 130
@@ -83,6 +95,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     return exit_code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush raises nothing."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, io.UnsupportedOperation):  # stdout is no file (captured in process)
+        pass
 
 
 def _wants_json(arguments: list[str]) -> bool:

@@ -94,6 +94,12 @@ def run(options: argparse.Namespace) -> int:
         modeline = modeline_target(target, root, CURRENT_VERSION, "annotation")
     else:
         modeline = schema_id(CURRENT_VERSION, "annotation")
+        sys.stderr.write(
+            f"summit-schema new: warning: no schemas/ folder in {root}, so the modeline names the "
+            f"schema's $id {modeline}, which an editor cannot load offline; to complete and check as "
+            "you type, point the modeline (or the editor's yaml.schemas setting) at the installed "
+            "copy, whose path `summit-schema schema-path` prints\n"
+        )
     text = skeleton(
         resolved.stem,
         relative.as_posix(),

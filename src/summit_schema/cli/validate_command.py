@@ -6,11 +6,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summit_schema.findings import Report
 from summit_schema.findings.rules import RULES
 from summit_schema.reporters import REPORTERS
+from summit_schema.reporters.github import escape_data
 from summit_schema.running.result_cache import CACHE_DIR_NAME
+
+if TYPE_CHECKING:
+    from summit_schema.running.options import ValidationOptions
 
 HELP = "Validate annotation files against the schema and against their articles."
 
@@ -30,7 +35,14 @@ def register(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="annotation files and folders (default: annotations/); folders are searched for *.yaml",
+        help="annotation files and folders (default: annotations/); folders are searched for *.yaml; "
+        "'-' reads one annotation from standard input",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with '-': the path the text on standard input stands for (finds the project root and the "
+        "article; default: <stdin> in the current folder)",
     )
     parser.add_argument(
         "--format",
@@ -111,6 +123,8 @@ def emit(report: Report, output_format: str) -> int:
         for finding in report.sorted_findings():
             if finding.rule == "cli-usage":
                 sys.stderr.write(f"summit-schema validate: {finding.message}\n")
+                if output_format == "github":  # so that the pull request shows why the check failed
+                    stream.write(f"::error title=cli-usage::{escape_data(finding.message)}\n")
         remaining = Report([f for f in report.findings if f.rule != "cli-usage"], report.files)
         if remaining.findings:
             REPORTERS[output_format](remaining, stream)
@@ -146,6 +160,29 @@ def run(options: argparse.Namespace) -> int:
         use_cache=not options.no_cache,
         cache_dir=Path(cache_dir) if cache_dir else None,
     )
+    if "-" in options.paths or options.stdin_filename is not None:
+        return emit(_validate_stdin(options, validation_options), options.format)
     progress = _ProgressBar() if sys.stderr.isatty() else None
     report = validate_paths(options.paths or ["annotations"], validation_options, progress)
     return emit(report, options.format)
+
+
+def _validate_stdin(options: argparse.Namespace, validation_options: ValidationOptions) -> Report:
+    """Validate the one annotation on standard input, standing for --stdin-filename (or <stdin>)."""
+    from summit_schema.running.layers import decode_text  # noqa: PLC0415
+    from summit_schema.running.validation import display_path, validate_text  # noqa: PLC0415
+
+    if options.paths != ["-"]:
+        return Report.of_usage_problems(
+            ["--stdin-filename needs '-' as the only path" if "-" not in options.paths
+             else "'-' (standard input) must be the only path"]
+        )  # fmt: skip
+    if options.stdin_filename is None:
+        path, display = Path.cwd() / "<stdin>", "<stdin>"
+    else:
+        path = Path(options.stdin_filename)
+        display = display_path(path)
+    text, problems = decode_text(display, sys.stdin.buffer.read())
+    if text is None:
+        return Report(problems, files=1)
+    return validate_text(text, path, validation_options, display=display)

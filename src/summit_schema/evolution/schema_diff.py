@@ -42,6 +42,7 @@ ANNOTATION_KEYWORDS = frozenset(
         "readOnly",
         "writeOnly",
         "enumDescriptions",  # the project's convention for enum value descriptions (see docs/schema.md)
+        "x-enum-varnames",  # the code generator's names for enum members (see docs/schema.md)
     }
 )
 """Keywords that never change which documents a schema accepts."""

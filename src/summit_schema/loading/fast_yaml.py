@@ -3,7 +3,7 @@
 yaml-rs (a Rust YAML 1.2 parser) reads a file about ten times faster than a libyaml-based loader, but it
 gives no positions and resolves a few things differently. So it only ever answers for files that need
 nothing but data: a file with anything unusual (an anchor, alias or tag, a directive or document marker,
-a control character, a tab in indentation, deep nesting, a number, a duplicate or non-string key) makes it
+a control character, a tab, deep nesting, a number, a duplicate or non-string key) makes it
 answer None, and the careful loader of ``yaml_source`` reads the file and reports what it finds. Both
 loaders give the same data for every file the fast one accepts; the tests hold them to it.
 """
@@ -33,17 +33,44 @@ _DOCUMENT_MARKS = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
 # Characters YAML does not allow, and line breaks beyond "\n" and "\r" (NEL, LS, PS) that parsers
 # disagree on; a backslash (an escape in a double-quoted scalar) is left to the careful loader too.
 _NOT_PLAIN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\\\\]")
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _NESTED_INDICATORS = re.compile(r"(?:[-?][ \t]+){16}")
 _DEEP_INDENT = "\n" + " " * 96
+# Shapes on which YAML parsers are known to read differently (an empty block scalar, a flow mapping, a
+# complex key, an indicator in an odd place): the fast loader accepts flow collections only as one-line
+# sequences of simple plain items, and no block scalar, flow mapping, complex key or reserved indicator.
+_BLOCK_SCALAR = re.compile(r"(?:^[ \t]*|[:\-?][ \t]+)[|>]|[|>][-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)
+_QUESTION_MARK = re.compile(r"(?:^|[\s\[{,:])\?(?:[\s\[\]{},]|$)", re.MULTILINE)
+_RESERVED_START = re.compile(r"(?:^|[\s\[{,:\-?])[@`]", re.MULTILINE)
+_FLOW_ITEM = r"[A-Za-z0-9][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*"
+_FLOW_LINE = re.compile(rf"^ *(?:- )*(?:[A-Za-z_][A-Za-z0-9_-]*: )?\[(?:{_FLOW_ITEM}(?:, {_FLOW_ITEM})*)?\]$")
+_FLOW_CHARS = re.compile(r"[\[\]{}]")
+
+
+def _unusual_shape(text: str) -> bool:
+    """Whether ``text`` holds a shape the two loaders may read differently (see ``_FLOW_LINE``)."""
+    if ("|" in text or ">" in text) and _BLOCK_SCALAR.search(text):
+        return True
+    if "?" in text and _QUESTION_MARK.search(text):
+        return True
+    if ("@" in text or "`" in text) and _RESERVED_START.search(text):
+        return True
+    if "{" in text or "}" in text:
+        return True
+    if "[" in text or "]" in text:
+        return any(
+            _FLOW_CHARS.search(line) and not _FLOW_LINE.match(line.rstrip(" \r")) for line in text.split("\n")
+        )
+    return False
 
 
 def _needs_care(text: str) -> bool:
+    if _unusual_shape(text):
+        return True
     if ("&" in text or "*" in text or "!" in text) and _TOKEN_MARKS.search(text):
         return True
     if ("%" in text or "---" in text or "..." in text) and _DOCUMENT_MARKS.search(text):
         return True
-    if "\t" in text and _TAB_INDENT.search(text):
+    if "\t" in text:  # libyaml refuses a tab after an indicator that yaml-rs accepts: leave tabs to care
         return True
     if _DEEP_INDENT in text or text.startswith(_DEEP_INDENT[1:]):
         return True

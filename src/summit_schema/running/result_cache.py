@@ -26,6 +26,13 @@ CACHE_DIR_NAME = ".summit-schema-cache"
 """The cache's folder in the project root (hidden, so validation never reads it as an annotation)."""
 
 _FORMAT = "1"
+_MARKERS = {
+    # git ignores the folder's whole content, and backup tools that honour the cache-directory tag skip it
+    ".gitignore": "# written by summit-schema: its result cache stays out of version control\n*\n",
+    "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by summit-schema.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n",
+}
 _DECIDING_LIBRARIES = ("jsonschema", "jsonschema-rs", "referencing", "ruamel.yaml", "ruamel.yaml.clib",
                        "pycountry", "edtf", "rapidfuzz")  # fmt: skip
 
@@ -91,6 +98,18 @@ class ResultCache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._marked = False
+
+    def _mark_directory(self) -> None:
+        """Create the folder with a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``, each once."""
+        if self._marked:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for name, content in _MARKERS.items():
+            marker = self.directory / name
+            if not marker.exists():
+                marker.write_text(content, encoding="utf-8")
+        self._marked = True
 
     @staticmethod
     def key(*parts: bytes | str) -> str:
@@ -117,6 +136,7 @@ class ResultCache:
         """Store ``entry``; any failure is ignored."""
         path = self._path(key)
         try:
+            self._mark_directory()
             path.parent.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:

@@ -75,12 +75,14 @@ def validate_text(
     path: str | Path,
     options: ValidationOptions | None = None,
     checker: FileChecker | None = None,
+    *,
+    display: str | None = None,
 ) -> Report:
     """Validate an annotation given as text, as if it were the file at ``path``.
 
-    The registry and the article are looked up from ``path``'s location, as for a file on disk. A
-    ``checker`` given keeps the registry, articles and schemas it loaded for the next call (its options
-    then apply); the result cache is never involved.
+    The registry and the article are looked up from ``path``'s location, as for a file on disk; findings
+    name the file ``display`` (default: ``path``). A ``checker`` given keeps the registry, articles and
+    schemas it loaded for the next call (its options then apply); the result cache is never involved.
     """
     if checker is None:
         checker = FileChecker(options or ValidationOptions())
@@ -90,7 +92,7 @@ def validate_text(
     root = find_project_root(file_path)
     if root is not None:
         report.extend(checker.registry(root).findings)
-    report.extend(checker.check_text(file_path.as_posix(), file_path, text))
+    report.extend(checker.check_text(display or file_path.as_posix(), file_path, text))
     return _finish(report, options)
 
 

@@ -7,7 +7,6 @@ Patterns follow ECMA-262 (``$`` matches only at the very end, as in every other 
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -23,6 +22,7 @@ from referencing.exceptions import NoSuchResource
 from summit_schema.findings import Finding
 from summit_schema.findings.rules import schema_rule_id
 from summit_schema.loading.yaml_document import Position, YamlDocument, escape_pointer
+from summit_schema.schema.messages import expected_form, shown
 from summit_schema.schema.pruning import pruned_keywords
 
 __all__ = ["SchemaValidator", "build_validator", "ecma_regex", "schema_findings"]
@@ -143,6 +143,12 @@ def _allowed_keys(schema: Mapping[str, Any]) -> list[str]:
     return list(properties) if isinstance(properties, dict) else []
 
 
+def _closest_key(key: str, candidates: list[str]) -> str | None:
+    """The candidate ``key`` is most likely a misspelling of, if any is close enough."""
+    matches = difflib.get_close_matches(key, candidates, n=1)
+    return matches[0] if matches else None
+
+
 def _unknown_key_findings(
     error: ValidationError, file: str, document: YamlDocument, pointer: str
 ) -> Iterator[Finding]:
@@ -153,8 +159,8 @@ def _unknown_key_findings(
             continue
         key_pointer = f"{pointer}/{escape_pointer(str(key))}"
         line, column = document.key_positions.get(key_pointer, _position(document, pointer))
-        suggestion = difflib.get_close_matches(str(key), allowed, n=1)
-        hint = f"; did you mean {suggestion[0]!r}?" if suggestion else ""
+        suggestion = _closest_key(str(key), allowed)
+        hint = f"; did you mean {suggestion!r}?" if suggestion else ""
         listing = ", ".join(allowed) if allowed else "none"
         yield Finding(
             file,
@@ -172,24 +178,31 @@ def _position(document: YamlDocument, pointer: str) -> Position:
     return document.positions.get(pointer, (1, 1))
 
 
-def _shown(instance: Any) -> str:
-    if isinstance(instance, float) and math.isinf(instance):
-        return "a number too large to write out"
-    if isinstance(instance, (dict, list)):
-        return "a mapping" if isinstance(instance, dict) else "a list"
-    if instance is None:
-        return "null (leave the key out instead)"
-    text = repr(instance)
-    return text if len(text) <= 80 else text[:77] + "..."
+def _listing(values: Any) -> str:
+    return ", ".join(shown(value) for value in values) if isinstance(values, list) else shown(values)
 
 
 def _message(error: ValidationError) -> str:
+    instance = error.instance
     if error.validator == "type":
-        return f"{_shown(error.instance)} is not of type {error.validator_value!r}"
+        if instance is None:
+            return f"null is not allowed here (expected {error.validator_value}): leave the key out instead"
+        return f"{shown(instance)} is not of type {error.validator_value!r}"
+    if error.validator == "enum":
+        return f"{shown(instance)} is not one of {_listing(error.validator_value)}"
+    if error.validator == "pattern" and isinstance(error.validator_value, str):
+        form = expected_form(error.validator_value)
+        if form is not None:
+            return f"{shown(instance)} is not in the expected form: {form}"
+    if error.validator == "minLength" and instance == "":
+        return "the value is empty"
+    if error.validator in ("minLength", "maxLength") and isinstance(error.validator_value, int):
+        size, bound = ("short", "at least") if error.validator == "minLength" else ("long", "at most")
+        return f"{shown(instance)} is too {size} ({bound} {error.validator_value} characters)"
     if error.validator == "not" and isinstance(error.validator_value, dict):
         reason = error.validator_value.get("description")
         if isinstance(reason, str):
-            return f"{error.instance!r}: {reason}"
+            return f"{shown(instance)}: {reason}"
     if error.validator == "required":
         missing = re.match(r"^'(.*)' is a required property$", error.message)
         if missing:
@@ -197,16 +210,38 @@ def _message(error: ValidationError) -> str:
     return error.message
 
 
+def _is_redundant(cause: ValidationError, causes: list[ValidationError]) -> bool:
+    """Whether another cause says it all: a null's type error covers its enum, a key mistyped as
+    one that is missing covers the missing one (the unknown key's finding says which it was meant to be)."""
+    if cause.instance is None and cause.validator != "type":
+        return any(
+            other.validator == "type" and other.absolute_path == cause.absolute_path for other in causes
+        )
+    closed = isinstance(cause.schema, dict) and cause.schema.get("additionalProperties") is False
+    if cause.validator == "required" and closed and isinstance(cause.instance, dict):
+        missing = re.match(r"^'(.*)' is a required property$", cause.message)
+        allowed = _allowed_keys(cause.schema) if isinstance(cause.schema, dict) else []
+        unknown = [str(key) for key in cause.instance if key not in allowed]
+        return missing is not None and bool(allowed) and _closest_key(missing.group(1), unknown) is not None
+    return False
+
+
 def schema_findings(
     validator: Validator, document: YamlDocument, file: str, root_schema: Mapping[str, Any]
 ) -> Iterator[Finding]:
     """Yield one finding per schema violation of ``document``, each at its node's position."""
-    for error in validator.iter_errors(document.data):
-        for cause in _relevant_causes(error, root_schema):
-            pointer = _pointer(cause.absolute_path)
-            if cause.validator == "additionalProperties":
-                yield from _unknown_key_findings(cause, file, document, pointer)
-                continue
-            line, column = _position(document, pointer)
-            keyword = str(cause.validator) if cause.validator is not None else "false"
-            yield Finding(file, line, column, schema_rule_id(keyword), pointer, _message(cause))
+    causes = [
+        cause
+        for error in validator.iter_errors(document.data)
+        for cause in _relevant_causes(error, root_schema)
+    ]
+    for cause in causes:
+        if _is_redundant(cause, causes):
+            continue
+        pointer = _pointer(cause.absolute_path)
+        if cause.validator == "additionalProperties":
+            yield from _unknown_key_findings(cause, file, document, pointer)
+            continue
+        line, column = _position(document, pointer)
+        keyword = str(cause.validator) if cause.validator is not None else "false"
+        yield Finding(file, line, column, schema_rule_id(keyword), pointer, _message(cause))
