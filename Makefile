@@ -27,6 +27,7 @@ imports: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
+	$(BIN)/mypy --strict tests/typing
 
 codegen-check: $(STAMP)
 	$(BIN)/summit-schema codegen --check

@@ -47,7 +47,7 @@ def test_every_annotation_loads_into_the_models(path: Path) -> None:
 def test_registry_loads_into_its_model() -> None:
     """The registry loads into the typed model with one entry per id."""
     registry = load_registry(REPO / "registry.yaml")
-    ids = [actor.root.id.root for actor in registry.actors]
+    ids = [actor.id for actor in registry.actors]
     assert len(ids) == len(set(ids))
     assert "volodymyr-zelensky" in ids
 

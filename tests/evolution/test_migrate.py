@@ -160,7 +160,7 @@ def test_load_annotation_reads_an_older_file_as_the_newest_version(older: Path) 
     path = sorted((older / "annotations").glob("*.yaml"))[0]
     annotation = load_annotation(path)
     assert annotation.schema_version == NEW
-    assert [annotator.root for annotator in annotation.annotation.annotators] == ["summit-schema team"]
+    assert annotation.annotation.annotators == ["summit-schema team"]
 
 
 def test_a_step_needs_a_docstring(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,97 +4,88 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypeAliasType
 
-
-class Id(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    An identifier: lowercase ASCII words joined by single hyphens, unique in its scope (the registry's ids are global, every other id is local to its annotation file and must not equal a registry id).
-    """
-
-
-class ActorRef(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    A reference to the id of an actor: a registry entry (person, state, organisation, alliance, coalition) or a local actor of this annotation (delegation, anonymous source, group).
-    """
+ActorRef = TypeAliasType(
+    "ActorRef",
+    Annotated[
+        str,
+        Field(
+            ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+        ),
+    ],
+)
+"""
+A reference to the id of an actor: a registry entry (person, state, organisation, alliance, coalition) or a local actor of this annotation (delegation, anonymous source, group).
+"""
 
 
-class PlaceRef(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    A reference to the id of a place of this annotation.
-    """
+PlaceRef = TypeAliasType(
+    "PlaceRef",
+    Annotated[
+        str,
+        Field(
+            ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+        ),
+    ],
+)
+"""
+A reference to the id of a place of this annotation.
+"""
 
 
-class MeetingRef(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    A reference to the id of a meeting of this annotation.
-    """
+DocumentRef = TypeAliasType(
+    "DocumentRef",
+    Annotated[
+        str,
+        Field(
+            ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+        ),
+    ],
+)
+"""
+A reference to the id of a document of this annotation.
+"""
 
 
-class DocumentRef(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    A reference to the id of a document of this annotation.
-    """
+SourceRef = TypeAliasType(
+    "SourceRef",
+    Annotated[
+        str,
+        Field(
+            ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+        ),
+    ],
+)
+"""
+A reference to the id of an actor or a document through which something is reported.
+"""
 
 
-class SourceRef(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    A reference to the id of an actor or a document through which something is reported.
-    """
+AnyRef = TypeAliasType(
+    "AnyRef",
+    Annotated[
+        str,
+        Field(
+            ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+        ),
+    ],
+)
+"""
+A reference to the id of any identified thing: an actor, place, meeting, document, event, commitment, open issue or statement.
+"""
 
 
-class AnyRef(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    A reference to the id of any identified thing: an actor, place, meeting, document, event, commitment, open issue or statement.
-    """
-
-
-class IsoDate(RootModel[str]):
-    root: str = Field(
-        ..., max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    )
-    """
-    A calendar date, YYYY-MM-DD (proleptic Gregorian). The validator checks that the date exists.
-    """
-
-
-class DecimalString(RootModel[str]):
-    root: str = Field(
-        ..., max_length=32, min_length=1, pattern="^-?[0-9]+(\\.[0-9]+)?$"
-    )
-    """
-    A decimal number written as a string, as Wikidata does, so that no precision is lost ("30", "15000", "0.5").
-    """
-
-
-class Annotator(RootModel[str]):
-    root: str = Field(..., max_length=200, min_length=1, pattern="[^ \t\r\n]")
-    """
-    An annotator's name or handle.
-    """
+Annotator = TypeAliasType(
+    "Annotator",
+    Annotated[str, Field(..., max_length=200, min_length=1, pattern="[^ \t\r\n]")],
+)
+"""
+An annotator's name or handle.
+"""
 
 
 class AnnotationInfo(BaseModel):
@@ -109,11 +100,15 @@ class AnnotationInfo(BaseModel):
     """
     Who annotated the article.
     """
-    created: IsoDate
+    created: str = Field(
+        ..., max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     When the annotation was first written.
     """
-    modified: IsoDate | None = None
+    modified: str | None = Field(
+        None, max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     When the annotation was last changed.
     """
@@ -554,15 +549,6 @@ class RelationKind(StrEnum):
     same_as = "same_as"
 
 
-class CorpusRef(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    A reference to a corpus-level id in the registry (its meetings, documents and events): the same event, whoever reports it, has the same corpus id in every annotation.
-    """
-
-
 class CountedCategory(StrEnum):
     """
     What a count counts.
@@ -665,17 +651,6 @@ class EvidenceItem(BaseModel):
     """
 
 
-class Evidence(RootModel[list[EvidenceItem]]):
-    """
-    The passages of the article that support the assertion: one or more, each found verbatim in the article.
-    """
-
-    root: list[EvidenceItem] = Field(..., min_length=1)
-    """
-    The passages of the article that support the assertion: one or more, each found verbatim in the article.
-    """
-
-
 class AsWritten(BaseModel):
     """
     A name, title, alias or other short text exactly as the article writes it, with the passage where it is written.
@@ -688,7 +663,7 @@ class AsWritten(BaseModel):
     """
     The text as written in the article (it must occur in the article, and inside one of its evidence quotes).
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article writes it.
     """
@@ -749,19 +724,25 @@ class Date(BaseModel):
     """
     The day of the week the text names, if any.
     """
-    earliest: IsoDate | None = None
+    earliest: str | None = Field(
+        None, max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     The earliest day the date can be, where the text bounds it.
     """
-    latest: IsoDate | None = None
+    latest: str | None = Field(
+        None, max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     The latest day the date can be, where the text bounds it.
     """
-    relative_to: AnyRef | None = None
+    relative_to: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The meeting, event, statement or document the date is given relative to ("ahead of the talks"), where the text anchors it to one.
     """
-    evidence: Evidence | None = None
+    evidence: list[EvidenceItem] | None = Field(None, min_length=1)
     """
     Where the text resolves the date, when that is not where the date is written (a caption that gives the calendar date of "Tuesday").
     """
@@ -779,15 +760,21 @@ class Quantity(BaseModel):
     """
     The quantity exactly as written ("Around 30", "more than 27", "15–20 thousand").
     """
-    amount: DecimalString | None = None
+    amount: str | None = Field(
+        None, max_length=32, min_length=1, pattern="^-?[0-9]+(\\.[0-9]+)?$"
+    )
     """
     The central or stated value, where the text gives one.
     """
-    lower_bound: DecimalString | None = None
+    lower_bound: str | None = Field(
+        None, max_length=32, min_length=1, pattern="^-?[0-9]+(\\.[0-9]+)?$"
+    )
     """
     The lowest value the text allows ("at least", the low end of a range).
     """
-    upper_bound: DecimalString | None = None
+    upper_bound: str | None = Field(
+        None, max_length=32, min_length=1, pattern="^-?[0-9]+(\\.[0-9]+)?$"
+    )
     """
     The highest value the text allows ("up to", the high end of a range).
     """
@@ -818,7 +805,9 @@ class CitedSource(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    source: SourceRef
+    source: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor or document cited.
     """
@@ -826,7 +815,7 @@ class CitedSource(BaseModel):
     """
     What kind of source it is.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article cites it.
     """
@@ -844,11 +833,13 @@ class Outlet(BaseModel):
     """
     The outlet's name as written.
     """
-    actor: ActorRef | None = None
+    actor: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The outlet's registry entry, if it has one.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article names its outlet.
     """
@@ -916,7 +907,9 @@ class Mention(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    actor: ActorRef
+    actor: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The registry actor named (a registry id).
     """
@@ -938,7 +931,9 @@ class Delegation(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The local actor's id, unique in this annotation and different from every registry id.
     """
@@ -956,7 +951,9 @@ class Delegation(BaseModel):
     """
     A delegation.
     """
-    represents: ActorRef | None = None
+    represents: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor the delegation represents.
     """
@@ -964,7 +961,9 @@ class Delegation(BaseModel):
     """
     The members the article names.
     """
-    led_by: ActorRef | None = None
+    led_by: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     Who leads it, where the text says.
     """
@@ -978,7 +977,9 @@ class AnonymousSource(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The local actor's id, unique in this annotation and different from every registry id.
     """
@@ -1014,7 +1015,9 @@ class Group(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The local actor's id, unique in this annotation and different from every registry id.
     """
@@ -1036,7 +1039,9 @@ class Group(BaseModel):
     """
     Members the text names.
     """
-    part_of: ActorRef | None = None
+    part_of: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor the group belongs to or is a subset of, where the text says.
     """
@@ -1050,13 +1055,6 @@ class Group(BaseModel):
     """
 
 
-class LocalActor(RootModel[Delegation | AnonymousSource | Group]):
-    root: Delegation | AnonymousSource | Group
-    """
-    An actor that exists only in this annotation: a delegation, an anonymous source or a group.
-    """
-
-
 class Place(BaseModel):
     """
     A place the article names: a city, a venue, a region or a country's territory.
@@ -1065,7 +1063,9 @@ class Place(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The place's id.
     """
@@ -1077,11 +1077,15 @@ class Place(BaseModel):
     """
     The names the article uses.
     """
-    within: PlaceRef | None = None
+    within: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The place it lies in, where the text says.
     """
-    country: ActorRef | None = None
+    country: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The state it belongs to, where the text says.
     """
@@ -1103,11 +1107,13 @@ class AgendaItem(BaseModel):
     """
     Who states the goal or agenda item, or the document that sets it, where the text says.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article gives it.
     """
-    id: Id | None = None
+    id: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The agenda item's id, so that relations can point at it.
     """
@@ -1121,7 +1127,9 @@ class MeetingLink(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    meeting: MeetingRef
+    meeting: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The other meeting.
     """
@@ -1129,7 +1137,7 @@ class MeetingLink(BaseModel):
     """
     How this meeting relates to the other.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article relates them.
     """
@@ -1147,7 +1155,7 @@ class DocumentStatus(BaseModel):
     """
     The state.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article says so.
     """
@@ -1175,7 +1183,7 @@ class Condition(BaseModel):
     """
     The condition in the annotator's words, close to the text.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1201,7 +1209,7 @@ class Timeframe(BaseModel):
     """
     When it ends, where the text says.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1223,7 +1231,7 @@ class Duration(BaseModel):
     """
     Whether the text says it can be extended.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1245,7 +1253,7 @@ class Scope(BaseModel):
     """
     In which domains.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1275,7 +1283,7 @@ class Position(BaseModel):
     """
     How the article presents the position.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article gives it.
     """
@@ -1301,15 +1309,19 @@ class Channel(BaseModel):
     """
     The platform as written ("X").
     """
-    document: DocumentRef | None = None
+    document: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The document that carries the statement.
     """
-    meeting: MeetingRef | None = None
+    meeting: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The meeting where it was said.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article names the channel.
     """
@@ -1323,11 +1335,15 @@ class Membership(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    member: ActorRef
+    member: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor whose membership is stated.
     """
-    group: ActorRef
+    group: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The group, coalition, alliance or organisation.
     """
@@ -1339,7 +1355,7 @@ class Membership(BaseModel):
     """
     How the article presents it.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1353,7 +1369,9 @@ class Relation(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    to: AnyRef
+    to: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The other thing.
     """
@@ -1361,7 +1379,7 @@ class Relation(BaseModel):
     """
     How this thing relates to the other.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article relates them.
     """
@@ -1379,7 +1397,7 @@ class Purpose(BaseModel):
     """
     The purpose in the annotator's words.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1397,11 +1415,13 @@ class ReportTime(BaseModel):
     """
     Before, during or after the event.
     """
-    as_of: IsoDate | None = None
+    as_of: str | None = Field(
+        None, max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     The day the passage is current as of, where the text gives it (an "Update:").
     """
-    evidence: Evidence | None = None
+    evidence: list[EvidenceItem] | None = Field(None, min_length=1)
     """
     What shows the reporting time ("Update:").
     """
@@ -1415,11 +1435,15 @@ class CommitterCapacity(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    actor: ActorRef
+    actor: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     One of the committers.
     """
-    on_behalf_of: ActorRef | None = None
+    on_behalf_of: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The state or body the committer acts for (a leader for their country).
     """
@@ -1427,7 +1451,7 @@ class CommitterCapacity(BaseModel):
     """
     Lead or support.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article says it.
     """
@@ -1441,7 +1465,9 @@ class Provision(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The provision's id.
     """
@@ -1469,7 +1495,7 @@ class Provision(BaseModel):
     """
     How the article presents the provision.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article reports it.
     """
@@ -1487,7 +1513,7 @@ class IssueOption(BaseModel):
     """
     The option, in the annotator's words.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1501,7 +1527,9 @@ class Evaluation(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The evaluation's id.
     """
@@ -1513,7 +1541,7 @@ class Evaluation(BaseModel):
     """
     What it evaluates.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article states it.
     """
@@ -1527,7 +1555,9 @@ class Participant(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    actor: ActorRef
+    actor: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     Who takes part.
     """
@@ -1547,7 +1577,7 @@ class Participant(BaseModel):
     """
     How the article presents the participation.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article says so.
     """
@@ -1573,15 +1603,19 @@ class AttendanceFigure(BaseModel):
     """
     How the figure is presented (announced, expected, reported).
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article reports it.
     """
-    id: Id | None = None
+    id: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The figure's id, so that another figure can say it is a subset of this one.
     """
-    subset_of: AnyRef | None = None
+    subset_of: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The figure that this one is part of ("35 countries, including 27 presidents").
     """
@@ -1603,7 +1637,7 @@ class MeetingStatus(BaseModel):
     """
     The state.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article says so.
     """
@@ -1633,7 +1667,7 @@ class Outcome(BaseModel):
     """
     How the article presents the outcome.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article reports it.
     """
@@ -1641,7 +1675,9 @@ class Outcome(BaseModel):
     """
     When the article reports it, relative to the event.
     """
-    id: Id | None = None
+    id: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The outcome's id, so that relations can point at it.
     """
@@ -1655,7 +1691,9 @@ class Meeting(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The meeting's id.
     """
@@ -1679,11 +1717,15 @@ class Meeting(BaseModel):
     """
     The time of day, as written ("this afternoon").
     """
-    location: PlaceRef | None = None
+    location: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The city or area where it takes place.
     """
-    venue: PlaceRef | None = None
+    venue: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The building or site.
     """
@@ -1715,11 +1757,13 @@ class Meeting(BaseModel):
     """
     How the article presents the meeting itself.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article reports or mentions the meeting.
     """
-    corpus_id: CorpusRef | None = None
+    corpus_id: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The registry's id of this meeting (its meetings section): the same meeting as other articles report it.
     """
@@ -1737,7 +1781,9 @@ class Document(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The document's id.
     """
@@ -1765,7 +1811,9 @@ class Document(BaseModel):
     """
     Who signed it, where the text says.
     """
-    meeting: MeetingRef | None = None
+    meeting: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The meeting it was adopted at or prepared for.
     """
@@ -1773,7 +1821,9 @@ class Document(BaseModel):
     """
     Its date, as written.
     """
-    version_of: DocumentRef | None = None
+    version_of: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The document it is a version or revision of.
     """
@@ -1781,7 +1831,7 @@ class Document(BaseModel):
     """
     Who obtained or saw it ("a draft statement obtained by Reuters").
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article names it.
     """
@@ -1789,7 +1839,9 @@ class Document(BaseModel):
     """
     Who backs or endorses it without being its author or signatory ("U.S.-backed plan").
     """
-    corpus_id: CorpusRef | None = None
+    corpus_id: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The registry's id of this document (its documents section): the same document as other articles report it.
     """
@@ -1811,7 +1863,9 @@ class Event(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The event's id.
     """
@@ -1847,7 +1901,7 @@ class Event(BaseModel):
     """
     How the article presents the event.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article reports it.
     """
@@ -1859,7 +1913,9 @@ class Event(BaseModel):
     """
     Links to other things the article relates it to (order in time, cause).
     """
-    corpus_id: CorpusRef | None = None
+    corpus_id: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The registry's id of this event (its events section): the same event as other articles report it.
     """
@@ -1877,7 +1933,9 @@ class Commitment(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The commitment's id.
     """
@@ -1929,11 +1987,15 @@ class Commitment(BaseModel):
     """
     Quantities as written (troop numbers, sums).
     """
-    made_at: MeetingRef | None = None
+    made_at: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The meeting where it was made.
     """
-    instrument: DocumentRef | None = None
+    instrument: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The document that sets it down.
     """
@@ -1945,7 +2007,7 @@ class Commitment(BaseModel):
     """
     How the article presents it: stated, reported, from a draft, unconfirmed.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article reports it.
     """
@@ -1975,7 +2037,9 @@ class OpenIssue(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The open issue's id.
     """
@@ -1995,11 +2059,13 @@ class OpenIssue(BaseModel):
     """
     The positions on it.
     """
-    raised_at: MeetingRef | None = None
+    raised_at: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The meeting where it is discussed.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article presents it as unresolved.
     """
@@ -2021,11 +2087,15 @@ class Statement(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The statement's id.
     """
-    speaker: SourceRef | None = None
+    speaker: str | None = Field(
+        None, max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     Who or what made it: a named actor, a delegation, an anonymous source, or a document whose author the text does not name; omitted where the text does not say.
     """
@@ -2065,7 +2135,7 @@ class Statement(BaseModel):
     """
     How the article presents the statement having been made.
     """
-    evidence: Evidence
+    evidence: list[EvidenceItem] = Field(..., min_length=1)
     """
     Where the article reports it.
     """
@@ -2103,7 +2173,7 @@ class SummitAnnotation(BaseModel):
     """
     The registry actors the article names, with spellings and titles as written.
     """
-    local_actors: list[LocalActor] | None = None
+    local_actors: list[Delegation | AnonymousSource | Group] | None = None
     """
     Actors local to this annotation: delegations, anonymous sources, groups.
     """

@@ -4,27 +4,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
-
-
-class Id(RootModel[str]):
-    root: str = Field(
-        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
-    )
-    """
-    An identifier: lowercase ASCII words joined by single hyphens, unique in its scope (the registry's ids are global, every other id is local to its annotation file and must not equal a registry id).
-    """
-
-
-class IsoDate(RootModel[str]):
-    root: str = Field(
-        ..., max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-    )
-    """
-    A calendar date, YYYY-MM-DD (proleptic Gregorian). The validator checks that the date exists.
-    """
+from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypeAliasType
 
 
 class Person(BaseModel):
@@ -35,7 +18,9 @@ class Person(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor's global id, the same in every annotation.
     """
@@ -63,7 +48,9 @@ class State(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor's global id, the same in every annotation.
     """
@@ -95,7 +82,9 @@ class Alliance(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor's global id, the same in every annotation.
     """
@@ -123,7 +112,9 @@ class Coalition(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor's global id, the same in every annotation.
     """
@@ -154,11 +145,13 @@ class OrganisationCategory(StrEnum):
     other = "other"
 
 
-class Name(RootModel[str]):
-    root: str = Field(..., max_length=300, min_length=1, pattern="[^ \t\r\n]")
-    """
-    A name.
-    """
+Name = TypeAliasType(
+    "Name",
+    Annotated[str, Field(..., max_length=300, min_length=1, pattern="[^ \t\r\n]")],
+)
+"""
+A name.
+"""
 
 
 class CorpusMeeting(BaseModel):
@@ -169,7 +162,9 @@ class CorpusMeeting(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The meeting's corpus id, the same in every annotation.
     """
@@ -177,7 +172,9 @@ class CorpusMeeting(BaseModel):
     """
     Names for it, in English (reference data).
     """
-    date: IsoDate | None = None
+    date: str | None = Field(
+        None, max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     The day it took place or was dated, where known.
     """
@@ -195,7 +192,9 @@ class CorpusDocument(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The document's corpus id, the same in every annotation.
     """
@@ -203,7 +202,9 @@ class CorpusDocument(BaseModel):
     """
     Names for it, in English (reference data).
     """
-    date: IsoDate | None = None
+    date: str | None = Field(
+        None, max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     The day it took place or was dated, where known.
     """
@@ -221,7 +222,9 @@ class CorpusEvent(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The event's corpus id, the same in every annotation.
     """
@@ -229,7 +232,9 @@ class CorpusEvent(BaseModel):
     """
     Names for it, in English (reference data).
     """
-    date: IsoDate | None = None
+    date: str | None = Field(
+        None, max_length=10, min_length=10, pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    )
     """
     The day it took place or was dated, where known.
     """
@@ -247,7 +252,9 @@ class Organisation(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    id: Id
+    id: str = Field(
+        ..., max_length=64, min_length=1, pattern="^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+    )
     """
     The actor's global id, the same in every annotation.
     """
@@ -271,13 +278,6 @@ class Organisation(BaseModel):
     """
 
 
-class RegistryActor(RootModel[Person | State | Organisation | Alliance | Coalition]):
-    root: Person | State | Organisation | Alliance | Coalition
-    """
-    One registry entry.
-    """
-
-
 class SummitActorRegistry(BaseModel):
     """
     The registry of ids that stay the same across annotations: actors (persons, states, organisations, alliances and coalitions) and the corpus-level meetings, documents and events several articles report. Reference data, not a claim of any article, so its entries carry no evidence. Version 2.0.0.
@@ -290,7 +290,7 @@ class SummitActorRegistry(BaseModel):
     """
     The version of this schema the registry follows, a quoted string.
     """
-    actors: list[RegistryActor]
+    actors: list[Person | State | Organisation | Alliance | Coalition]
     """
     The actors, each with a unique id.
     """

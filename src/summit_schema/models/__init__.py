@@ -1,12 +1,12 @@
-"""The typed models of annotations and of the registry, generated from schema 2.0.0.
+"""The typed models of annotations and of the registry, generated from schema 2.0.0, and their joins.
 
 The classes come from ``summit_schema._generated``, which datamodel-code-generator writes from
-``schemas/2.0.0``; this module re-exports every public class (the models, their enums and the
-constrained strings), so that nothing needs importing from ``_generated``. Where a name is in both
-schemas (``Id``, ``IsoDate``), the registry's copy is exported as ``RegistryId`` and ``RegistryIsoDate``.
-Where the JSON Schema is stricter than the models (``null`` is never allowed, references must resolve,
-quotes must be in the article), only ``summit-schema validate`` and ``load_annotation`` enforce it: see
-docs/schema.md.
+``schemas/2.0.0``; this package re-exports every public class and type alias (the models, their enums and
+the constrained strings such as ``ActorRef``), so that nothing needs importing from ``_generated``. Ids
+and references are plain ``str`` values. ``Lookup`` resolves references of one annotation to the local
+items or registry entries they name. Where the JSON Schema is stricter than the models (``null`` is never
+allowed, references must resolve, quotes must be in the article), only ``summit-schema validate`` and
+``load_annotation`` enforce it: see docs/schema.md.
 """
 
 from __future__ import annotations
@@ -32,13 +32,11 @@ from summit_schema._generated.annotation import (
     CommitterRole,
     Condition,
     ConditionKind,
-    CorpusRef,
     Counted,
     CountedCategory,
     Date,
     DateKind,
     DatePrecision,
-    DecimalString,
     Delegation,
     Document,
     DocumentKind,
@@ -50,7 +48,6 @@ from summit_schema._generated.annotation import (
     Evaluation,
     Event,
     EventKind,
-    Evidence,
     EvidenceItem,
     EvidenceRole,
     Factuality,
@@ -58,16 +55,12 @@ from summit_schema._generated.annotation import (
     FactualityValue,
     Firmness,
     Group,
-    Id,
-    IsoDate,
     IssueOption,
     IssueStatus,
     IssueTopic,
-    LocalActor,
     Meeting,
     MeetingKind,
     MeetingLink,
-    MeetingRef,
     MeetingRelation,
     MeetingStatus,
     MeetingStatusValue,
@@ -112,14 +105,14 @@ from summit_schema._generated.registry import (
     Organisation,
     OrganisationCategory,
     Person,
-    RegistryActor,
     State,
     SummitActorRegistry,
 )
-from summit_schema._generated.registry import Id as RegistryId
-from summit_schema._generated.registry import IsoDate as RegistryIsoDate
+from summit_schema.models.kinds import Actor, CorpusEntry, LocalActor, RegistryActor, RegistryEntry
+from summit_schema.models.lookup import Lookup, UnknownReference
 
 __all__ = [
+    "Actor",
     "ActorRef",
     "AgendaItem",
     "Alliance",
@@ -143,15 +136,14 @@ __all__ = [
     "Condition",
     "ConditionKind",
     "CorpusDocument",
+    "CorpusEntry",
     "CorpusEvent",
     "CorpusMeeting",
-    "CorpusRef",
     "Counted",
     "CountedCategory",
     "Date",
     "DateKind",
     "DatePrecision",
-    "DecimalString",
     "Delegation",
     "Document",
     "DocumentKind",
@@ -163,7 +155,6 @@ __all__ = [
     "Evaluation",
     "Event",
     "EventKind",
-    "Evidence",
     "EvidenceItem",
     "EvidenceRole",
     "Factuality",
@@ -171,16 +162,14 @@ __all__ = [
     "FactualityValue",
     "Firmness",
     "Group",
-    "Id",
-    "IsoDate",
     "IssueOption",
     "IssueStatus",
     "IssueTopic",
     "LocalActor",
+    "Lookup",
     "Meeting",
     "MeetingKind",
     "MeetingLink",
-    "MeetingRef",
     "MeetingRelation",
     "MeetingStatus",
     "MeetingStatusValue",
@@ -207,8 +196,7 @@ __all__ = [
     "Quantity",
     "QuantityQualifier",
     "RegistryActor",
-    "RegistryId",
-    "RegistryIsoDate",
+    "RegistryEntry",
     "Relation",
     "RelationKind",
     "ReportTime",
@@ -222,5 +210,6 @@ __all__ = [
     "SummitActorRegistry",
     "SummitAnnotation",
     "Timeframe",
+    "UnknownReference",
     "Weekday",
 ]
