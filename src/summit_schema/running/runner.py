@@ -8,7 +8,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from summit_schema.findings import Finding, Report
-from summit_schema.loading.discovery import find_project_root
+from summit_schema.loading.discovery import REGISTRY_FILE_NAME, find_project_root
 from summit_schema.running.checker import FileChecker
 from summit_schema.running.options import ValidationOptions
 
@@ -66,6 +66,9 @@ def run_files(
             roots[parent] = find_project_root(path)
     for root in sorted({root for root in roots.values() if root is not None}):
         report.extend(checker.registry(root).findings)
+    registries = [(name, path) for name, path in files if _is_project_registry(path, roots)]
+    report.files += len(registries)  # named on the command line: checked above as the registry it is
+    files = [entry for entry in files if entry not in registries]
     requested = options.jobs if options.jobs is not None else available_cores()
     jobs = max(1, min(requested, len(files) // _MIN_FILES_PER_WORKER))
     for done, findings in enumerate(_results(files, checker, jobs), start=1):
@@ -74,3 +77,14 @@ def run_files(
         if progress is not None:
             progress(done, len(files))
     return report
+
+
+def _is_project_registry(path: Path, roots: dict[Path, Path | None]) -> bool:
+    """Whether ``path`` is the registry of its own project root, not an annotation."""
+    root = roots.get(path.absolute().parent)
+    if path.name != REGISTRY_FILE_NAME or root is None:
+        return False
+    try:
+        return path.resolve() == root / REGISTRY_FILE_NAME
+    except (OSError, RuntimeError):  # a symlink loop is no registry; the checker reports it
+        return False

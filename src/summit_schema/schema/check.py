@@ -188,7 +188,7 @@ def _message(error: ValidationError) -> str:
         if instance is None:
             return f"null is not allowed here (expected {error.validator_value}): leave the key out instead"
         return f"{shown(instance)} is not of type {error.validator_value!r}"
-    if error.validator == "enum":
+    if error.validator == "enum" and not isinstance(instance, dict | list):  # a mapping's kind says it
         return f"{shown(instance)} is not one of {_listing(error.validator_value)}"
     if error.validator == "pattern" and isinstance(error.validator_value, str):
         form = expected_form(error.validator_value)
