@@ -187,6 +187,9 @@ def _message(error: ValidationError) -> str:
     if error.validator == "type":
         if instance is None:
             return f"null is not allowed here (expected {error.validator_value}): leave the key out instead"
+        if error.validator_value == "string" and isinstance(instance, int | float):
+            read_as = "true or false" if isinstance(instance, bool) else "a number"
+            return f"{shown(instance)} is not of type 'string': YAML reads this value as {read_as}; quote it"
         return f"{shown(instance)} is not of type {error.validator_value!r}"
     if error.validator == "enum" and not isinstance(instance, dict | list):  # a mapping's kind says it
         return f"{shown(instance)} is not one of {_listing(error.validator_value)}"
