@@ -2,8 +2,9 @@
 
 A corpus id says "this is the same meeting, document or event as reported by another article". What the
 articles agree on must then be coded alike in every file that reports it: the kind of the item, its
-calendar date wherever one is given, and the role each actor plays at a shared meeting. The rules below
-are checked over the repository's annotations, and shown to catch a disagreement planted in a copy.
+calendar date wherever one is given, the actors of a shared event, and the role each actor plays at a
+shared meeting. The rules below are checked over the repository's annotations, and shown to catch a
+disagreement planted in a copy.
 """
 
 from __future__ import annotations
@@ -38,11 +39,12 @@ def _corpus_items(annotations: Mapping[str, Mapping[str, Any]]) -> dict[str, lis
 
 
 def _disagreements(annotations: Mapping[str, Mapping[str, Any]]) -> Iterator[str]:
-    """Each way two files code one corpus entry differently: kind, calendar date, an actor's role."""
+    """Each way two files code one corpus entry differently: kind, date, an event's actors, a role."""
     for corpus_id, reports in _corpus_items(annotations).items():
         for label, value_of in (
             ("kind", lambda item: item.get("kind")),
             ("date", lambda item: (item.get("date") or {}).get("edtf")),
+            ("actors", lambda item: frozenset(item["actors"]) if "actors" in item else None),
         ):
             values = {name: value_of(item) for name, item in reports if value_of(item) is not None}
             if len(set(values.values())) > 1:
@@ -58,7 +60,7 @@ def _disagreements(annotations: Mapping[str, Mapping[str, Any]]) -> Iterator[str
 
 
 def test_the_corpus_codes_each_shared_entry_alike() -> None:
-    """Every corpus entry reported by several files has one kind, one date and one role per actor."""
+    """Every corpus entry reported by several files has one kind, date, set of actors, role per actor."""
     annotations = _load(REPO / "annotations")
     shared = {cid: reports for cid, reports in _corpus_items(annotations).items() if len(reports) > 1}
     assert len(shared) >= 3, "the rule must have shared entries to hold over"
