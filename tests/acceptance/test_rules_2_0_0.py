@@ -57,3 +57,28 @@ def test_corpus_ids_in_a_released_1_0_0_file_are_rejected_by_its_schema() -> Non
         "    kind: summit\n", "    kind: summit\n    corpus_id: twenty-point-plan\n", 1
     )
     assert _rules(with_corpus) == ["schema-additional-properties"]
+
+
+CREDIT = "Benjamin Girette / Bloomberg / Getty Images"
+
+
+def _with_cite(kind: str, role: str) -> str:
+    language = "  language: en\n"
+    text = _minimal()
+    assert language in text
+    cite = (
+        f"  cites:\n    - source: getty-images\n      kind: {kind}\n      evidence:\n"
+        f'        - quote: "{CREDIT}"\n          role: {role}\n'
+    )
+    mention = (
+        "  - actor: getty-images\n    names:\n      - text: Getty Images\n        evidence:\n"
+        f'          - quote: "{CREDIT}"\n            role: credit\n'
+    )
+    return text.replace(language, language + cite, 1).replace("mentions:\n", "mentions:\n" + mention, 1)
+
+
+def test_a_photo_credit_may_rest_on_the_credit_but_no_other_source_on_furniture() -> None:
+    """A cited source is a relation: only a photo credit may be cited on the credit line alone."""
+    assert _rules(_with_cite("photo_credit", "credit")) == []
+    assert _rules(_with_cite("news_organisation", "credit")) == ["evidence-furniture-only"]
+    assert _rules(_with_cite("photo_credit", "teaser")) == ["evidence-furniture-only"]

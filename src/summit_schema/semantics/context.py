@@ -56,6 +56,19 @@ class FileContext:
         """The document's data."""
         return self.document.data
 
+    def value_at(self, pointer: str) -> Any:
+        """The value at the JSON Pointer ``pointer`` of the document, or None where there is none."""
+        value = self.data
+        for token in pointer.split("/")[1:] if pointer else []:
+            key = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(value, dict):
+                value = value.get(key)
+            elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
+                value = value[int(key)]
+            else:
+                return None
+        return value
+
     def position(self, pointer: str, *, at_key: bool = False) -> Position:
         """Return where the node at ``pointer`` starts (its key, with ``at_key``)."""
         if at_key and pointer in self.document.key_positions:

@@ -12,9 +12,18 @@ from summit_schema.semantics.context import FileContext
 __all__ = ["check_attendance_factuality", "check_counted_labels", "check_furniture_evidence"]
 
 _NAMING_OWNERS = frozenset(
-    {"AsWritten", "Outlet", "Mention", "CitedSource", "ReportTime", "Delegation", "AnonymousSource", "Group"}
+    {"AsWritten", "Outlet", "Mention", "ReportTime", "Delegation", "AnonymousSource", "Group"}
 )
-"""Evidence of how something is named or credited, where a caption or credit is a fair source."""
+"""Evidence of how something is named, where a caption or credit is a fair source."""
+
+_CREDIT_ROLES = frozenset({"credit", "caption"})
+"""Where a photo credit stands: the only furniture a cited source may rest on, and only a photo credit."""
+
+_MESSAGE = (
+    "every passage of this evidence is page furniture ({roles}); a heading, caption, credit, teaser, "
+    "byline or section label is never the sole evidence of a fact or relation: add the body text that "
+    "states it, or drop the assertion"
+)
 
 
 def _role(item: Any) -> str:
@@ -23,19 +32,31 @@ def _role(item: Any) -> str:
 
 
 def check_furniture_evidence(context: FileContext) -> Iterator[Finding]:
-    """evidence-furniture-only: page furniture is never the sole evidence of a fact or relation."""
+    """evidence-furniture-only: page furniture is never the sole evidence of a fact or relation.
+
+    A cited source is a relation too (the outlet draws on it): only a ``photo_credit`` source may rest
+    on the credit or caption that names it; a source seen only in a byline, teaser or heading may not.
+    """
     for node in context.nodes_of("Evidence"):
         if node.owner in _NAMING_OWNERS or not isinstance(node.value, list) or not node.value:
             continue
-        roles = [_role(item) for item in node.value]
-        if all(role != "body" for role in roles):
-            yield context.finding(
-                "evidence-furniture-only",
-                node.pointer,
-                f"every passage of this evidence is page furniture ({', '.join(sorted(set(roles)))}); "
-                "a heading, caption, credit, teaser, byline or section label is never the sole evidence "
-                "of a fact or relation: add the body text that states it, or drop the assertion",
-            )
+        roles = {_role(item) for item in node.value}
+        if "body" in roles:
+            continue
+        if (
+            node.owner == "CitedSource"
+            and roles <= _CREDIT_ROLES
+            and _is_photo_credit(context, node.owner_pointer)
+        ):
+            continue
+        yield context.finding(
+            "evidence-furniture-only", node.pointer, _MESSAGE.format(roles=", ".join(sorted(roles)))
+        )
+
+
+def _is_photo_credit(context: FileContext, owner_pointer: str) -> bool:
+    cited = context.value_at(owner_pointer)
+    return isinstance(cited, dict) and cited.get("kind") == "photo_credit"
 
 
 def check_attendance_factuality(context: FileContext) -> Iterator[Finding]:
