@@ -62,7 +62,7 @@ def test_the_schema_change_recipes(project: Path, run_cli: Any) -> None:
 
 
 def test_the_python_api_recipe(project: Path) -> None:
-    """The README's Python snippet runs in a project: it prints the meetings, and the corpus has no finding."""
+    """The README's Python snippet runs in a project: it prints the meetings; the corpus has no finding."""
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         exec(compile(_block_with("python", "load_annotation"), "README.md", "exec"), {})
