@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from summit_schema.loading import yaml_verdict
 from tests.conftest import EXAMPLES
 
 NEGATIVE = EXAMPLES / "negative"
@@ -66,3 +69,13 @@ def test_the_closest_passage_is_cut_at_word_boundaries(run_cli: Any) -> None:
     """The passage shown for a near-miss quote starts and ends with whole words of the article."""
     [(_, _, message)] = _messages(run_cli, "quote-not-found-near-miss.yaml")
     assert message.endswith("similar: 'several unresolved issues remain'")
+
+
+def test_a_tab_in_indentation_is_named_without_the_conformant_parser(
+    monkeypatch: pytest.MonkeyPatch, run_cli: Any
+) -> None:
+    """Where yaml-rs is missing the event parsers decide, and a tab in indentation is named the same."""
+    monkeypatch.setattr(yaml_verdict, "yaml_rs", None)
+    assert _messages(run_cli, "yaml-syntax-tab.yaml") == [
+        (29, 1, "a tab character cannot indent YAML; use spaces")
+    ]

@@ -19,7 +19,7 @@ try:
 except ImportError:  # pragma: no cover - only without yaml-rs
     yaml_rs = None  # type: ignore[assignment]
 
-__all__ = ["AVAILABLE", "TAB_INDENT_MESSAGE", "Verdict", "judge"]
+__all__ = ["AVAILABLE", "TAB_INDENT_MESSAGE", "Verdict", "indenting_tab", "judge"]
 
 AVAILABLE = yaml_rs is not None
 """Whether the conformant verdict can be had here (without it, the event parsers decide)."""
@@ -74,13 +74,13 @@ def _syntax(text: str, message: str) -> YamlProblem | None:
     reason = lines[-1].strip() if lines else "invalid YAML"
     line, column = int(located.group(1)), int(located.group(2))
     if "tab" in reason:
-        indenting = _indenting_tab(text, line)
+        indenting = indenting_tab(text, line)
         if indenting is not None:
             return YamlProblem("yaml-syntax", TAB_INDENT_MESSAGE, *indenting)
     return YamlProblem("yaml-syntax", reason, line, _column(text, line, column, "tab" in reason))
 
 
-def _indenting_tab(text: str, line: int) -> tuple[int, int] | None:
+def indenting_tab(text: str, line: int) -> tuple[int, int] | None:
     """Where the first tab that indents a line lies, from ``line`` on (yaml-rs may name an earlier line).
 
     yaml-rs reports a tab that indents a line of a plain scalar's continuation at the start of the
