@@ -62,3 +62,8 @@ def test_wheel_installs_and_works_outside_the_repository(tmp_path: Path) -> None
     )
     assert codegen.returncode == 2
     assert "'.[dev]'" in codegen.stderr
+    explained = subprocess.run(
+        [str(command), "explain", "yaml-syntax"], capture_output=True, text=True, check=False, cwd=project
+    )
+    assert explained.returncode == 0, explained.stderr  # the rules' help (a data file) ships in the wheel
+    assert "Fault:" in explained.stdout

@@ -57,7 +57,7 @@ async def test_a_clean_buffer_then_an_edit_that_breaks_a_reference(client: Langu
     line = LINES.index("    actor: nanews")
     assert unresolved.range == types.Range(types.Position(line, 11), types.Position(line, 17))
     assert unresolved.code_description is not None
-    assert unresolved.code_description.href.endswith("#summit-schema-validate")
+    assert unresolved.code_description.href.endswith("/docs/rules.md#ref-unresolved")  # its section
     assert await _change(client, TEXT, 3) == []
 
 

@@ -13,6 +13,7 @@ from summit_schema._version import __version__
 from summit_schema.cli import (
     codegen_command,
     compat_command,
+    explain_command,
     lsp_command,
     migrate_command,
     new_command,
@@ -31,6 +32,7 @@ _SUBCOMMANDS = {
     "lsp": lsp_command,
     "migrate": migrate_command,
     "schema-path": schema_path_command,
+    "explain": explain_command,
 }
 
 

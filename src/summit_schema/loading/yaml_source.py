@@ -26,7 +26,7 @@ from summit_schema.loading.yaml_document import (
 from summit_schema.loading.yaml_events import EventBuilder, TooDeep
 from summit_schema.loading.yaml_positions import document_from_data
 from summit_schema.loading.yaml_scalars import SURROGATE
-from summit_schema.loading.yaml_verdict import Verdict, judge
+from summit_schema.loading.yaml_verdict import TAB_INDENT_MESSAGE, Verdict, indenting_tab, judge
 
 try:  # the C parser is ~10x faster; the pure-Python one produces the same events
     from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
@@ -74,6 +74,9 @@ def _syntax_problem(text: str, error: YAMLError) -> YamlProblem:
             line, column = (
                 position_of_index(text, index) if isinstance(index, int) else (mark.line + 1, mark.column + 1)
             )
+            about_tabs = "'\\t'" in problem or "tab" in problem
+            if about_tabs and indenting_tab(text, line) == (line, column):
+                return YamlProblem("yaml-syntax", TAB_INDENT_MESSAGE, line, column)
             return YamlProblem("yaml-syntax", f"{problem}{context}", line, column)
         return YamlProblem("yaml-syntax", f"{problem}{context}")
     return YamlProblem("yaml-syntax", str(error).splitlines()[0] if str(error) else "invalid YAML")

@@ -19,7 +19,7 @@ try:
 except ImportError:  # pragma: no cover - only without yaml-rs
     yaml_rs = None  # type: ignore[assignment]
 
-__all__ = ["AVAILABLE", "Verdict", "judge"]
+__all__ = ["AVAILABLE", "TAB_INDENT_MESSAGE", "Verdict", "indenting_tab", "judge"]
 
 AVAILABLE = yaml_rs is not None
 """Whether the conformant verdict can be had here (without it, the event parsers decide)."""
@@ -32,6 +32,8 @@ _ERROR_AT = re.compile(r"^YAML parse error at line (\d+), column (\d+)")
 _NOT_SYNTAX = ("found unknown anchor", "recursion limit exceeded", "alias replay limit")
 _TAB_AFTER_COLON = "':' must be followed by a valid YAML whitespace"
 _TAB_RETRIES = 50
+TAB_INDENT_MESSAGE = "a tab character cannot indent YAML; use spaces"
+"""What a tab in indentation gets: YAML indents with spaces only (YAML 1.2.2, 6.1)."""
 _SAFE_BLOCK_DEPTH = 2000
 """yaml-rs recurses per block level and overflows its stack past about 15,000; texts that might nest
 deeper than this are left to the event parsers, which stop at MAX_DEPTH."""
@@ -71,7 +73,24 @@ def _syntax(text: str, message: str) -> YamlProblem | None:
     lines = [line for line in message.splitlines()[1:] if line.strip() and not line.lstrip().startswith("|")]
     reason = lines[-1].strip() if lines else "invalid YAML"
     line, column = int(located.group(1)), int(located.group(2))
+    if "tab" in reason:
+        indenting = indenting_tab(text, line)
+        if indenting is not None:
+            return YamlProblem("yaml-syntax", TAB_INDENT_MESSAGE, *indenting)
     return YamlProblem("yaml-syntax", reason, line, _column(text, line, column, "tab" in reason))
+
+
+def indenting_tab(text: str, line: int) -> tuple[int, int] | None:
+    """Where the first tab that indents a line lies, from ``line`` on (yaml-rs may name an earlier line).
+
+    yaml-rs reports a tab that indents a line of a plain scalar's continuation at the start of the
+    scalar; the tab it refused is the first one found in the leading white space of a line from there.
+    """
+    for number, content in enumerate(text.split("\n")[line - 1 :], start=line):
+        indentation = content[: len(content) - len(content.lstrip(" \t"))]
+        if "\t" in indentation and content.strip():
+            return number, indentation.index("\t") + 1
+    return None
 
 
 def _column(text: str, line: int, column: int, about_tabs: bool) -> int:

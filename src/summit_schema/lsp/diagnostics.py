@@ -7,6 +7,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from summit_schema.findings import Finding, Severity
+from summit_schema.findings.rule_help import rule_help
 from summit_schema.loading.discovery import REGISTRY_FILE_NAME, find_project_root
 from summit_schema.lsp.ranges import node_end
 from summit_schema.running.checker import FileChecker
@@ -22,20 +23,17 @@ _SEVERITY = {
 }
 
 
-def rule_docs_url(rule_id: str, project_root: Path | None) -> str | None:
+def rule_docs_url(rule_id: str, project_root: Path | None) -> str:
     """Where a rule is documented: the one place that builds the link of every diagnostic.
 
-    ``docs/rules.md#<rule-id>`` of the project when it has that page, else the README's section on
-    ``validate``; None outside a project.
+    ``docs/rules.md#<rule-id>`` of the project when it has that page (the project's own version of the
+    rules), else the rule's section of the published page.
     """
     if project_root is not None:
         rules_page = project_root / "docs" / "rules.md"
         if rules_page.is_file():
             return f"{rules_page.as_uri()}#{rule_id}"
-        readme = project_root / "README.md"
-        if readme.is_file():
-            return f"{readme.as_uri()}#summit-schema-validate"
-    return None
+    return rule_help(rule_id).url
 
 
 def buffer_findings(checker: FileChecker, path: Path, text: str) -> list[Finding]:
@@ -74,7 +72,7 @@ def to_diagnostic(finding: Finding, lines: list[str], project_root: Path | None)
         message=finding.message,
         severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Error),
         code=finding.rule,
-        code_description=types.CodeDescription(href=link) if link is not None else None,
+        code_description=types.CodeDescription(href=link),
         source=SOURCE,
         data={"rule": finding.rule, "path": finding.path},
     )

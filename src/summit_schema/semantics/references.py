@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
@@ -29,10 +30,26 @@ ACCEPTED_KINDS: dict[str, frozenset[str] | None] = {
     "AnyRef": None,
 }
 """The kinds of id each reference definition of the schema accepts (None: any kind)."""
+_SUGGESTIONS = 3
 
 
 def _with_article(noun: str) -> str:
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def _did_you_mean(target: str, candidates: Iterable[str]) -> str:
+    """``; did you mean 'a' or 'b'?`` naming the ids closest to ``target``, or nothing when none is close."""
+    close = difflib.get_close_matches(target, sorted(set(candidates)), n=_SUGGESTIONS, cutoff=0.75)
+    return f"; did you mean {' or '.join(repr(item) for item in close)}?" if close else ""
+
+
+def _candidates(
+    accepted: frozenset[str] | None, local: dict[str, tuple[str, str]], registry: dict[str, str]
+) -> Iterator[str]:
+    """The ids a reference accepting ``accepted`` kinds may name: local ones and registry actors."""
+    yield from (name for name, (kind, _) in local.items() if accepted is None or kind in accepted)
+    if accepted is None or "actor" in accepted:
+        yield from (name for name, kind in registry.items() if kind not in CORPUS_KINDS)
 
 
 def _kind_of_owner(owner: str) -> str:
@@ -108,7 +125,8 @@ def check_annotation_references(context: FileContext) -> Iterator[Finding]:
             yield context.finding(
                 "ref-unresolved",
                 node.pointer,
-                f"{target!r} is not defined in {where} (expected {expected})",
+                f"{target!r} is not defined in {where} (expected {expected})"
+                + _did_you_mean(target, _candidates(accepted, local, registry)),
             )
             continue
         if accepted is not None and kind not in accepted:

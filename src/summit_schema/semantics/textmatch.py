@@ -35,6 +35,7 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )
 _NEAR_MISS_SCORE = 75.0
+_WORD_REACH = 40
 NEAR_MISS_MAX_LENGTH = 600
 """Quotes longer than this get no closest-passage hint: the search grows with both lengths."""
 
@@ -84,7 +85,22 @@ class NearMiss:
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
-    return text[max(0, start) : min(len(text), end)]
+    """``text[start:end]`` widened to whole words and stripped: a passage is never shown cut mid-word.
+
+    A word longer than ``_WORD_REACH`` is left cut rather than shown whole.
+    """
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    word_start = start
+    while word_start > 0 and not text[word_start - 1].isspace() and start - word_start < _WORD_REACH:
+        word_start -= 1
+    word_end = end
+    while word_end < len(text) and not text[word_end].isspace() and word_end - end < _WORD_REACH:
+        word_end += 1
+    return text[word_start:word_end]
 
 
 def explain_miss(text: str, quote: str) -> NearMiss | None:
