@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -41,6 +42,18 @@ async def _change(client: LanguageClient, text: str, version: int) -> list[types
     return await published(client, uri, lambda: client.text_document_did_change(params))
 
 
+FIRST_DIAGNOSTICS: dict[str, list[types.Diagnostic]] = {}
+"""What the server published when the module's session first opened the annotation."""
+
+
+@pytest_asyncio.fixture(autouse=True, loop_scope="module")
+async def annotation_open(client: LanguageClient) -> None:
+    """Every test finds the annotation open in the module's server, whichever tests run before it."""
+    uri = ANNOTATION.absolute().as_uri()
+    if uri not in FIRST_DIAGNOSTICS:
+        FIRST_DIAGNOSTICS[uri] = await _open(client, TEXT)
+
+
 def _at(marker: str, offset: int = 0, text: str = TEXT) -> types.Position:
     """The position just after ``marker`` on the first line holding it (ASCII lines only)."""
     for number, line in enumerate(text.split("\n")):
@@ -50,7 +63,7 @@ def _at(marker: str, offset: int = 0, text: str = TEXT) -> types.Position:
 
 
 async def test_a_clean_buffer_then_an_edit_that_breaks_a_reference(client: LanguageClient) -> None:
-    assert await _open(client, TEXT) == []
+    assert FIRST_DIAGNOSTICS[ANNOTATION.absolute().as_uri()] == []
     broken = TEXT.replace("    actor: nanews", "    actor: nanewz", 1)
     diagnostics = await _change(client, broken, 2)
     (unresolved,) = [d for d in diagnostics if d.code == "ref-unresolved"]
