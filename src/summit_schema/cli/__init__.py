@@ -16,6 +16,7 @@ from summit_schema.cli import (
     lsp_command,
     migrate_command,
     new_command,
+    report_command,
     schema_path_command,
     validate_command,
 )
@@ -31,6 +32,7 @@ _SUBCOMMANDS = {
     "lsp": lsp_command,
     "migrate": migrate_command,
     "schema-path": schema_path_command,
+    "report": report_command,
 }
 
 
