@@ -24,7 +24,8 @@ EXIT_CODES = """output:
 exit codes:
   0  every file validated and is in the report
   1  the report was written, but some files failed validation and were left out (listed in it)
-  2  bad options, a path that does not exist, no files to read, or no html viewer"""
+  2  bad options, a path that does not exist, no files to read, or the html viewer cannot be written
+     (-o names a file, or a folder that is neither empty nor an earlier viewer)"""
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +105,12 @@ def run(options: argparse.Namespace) -> int:
     except CorpusUsageError as error:
         return _fail(str(error))
     if render_html is not None:
-        render_html(corpus, Path(options.output))
+        from summit_schema.viewer import ViewerError  # noqa: PLC0415
+
+        try:
+            render_html(corpus, Path(options.output))
+        except (ViewerError, OSError) as error:
+            return _fail(f"cannot write the viewer: {error}")
     elif report_format == "json":
         _write_text(options.output, json.dumps(corpus_json(corpus), ensure_ascii=False, indent=2) + "\n")
     else:
