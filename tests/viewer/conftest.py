@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -51,6 +53,8 @@ class Requests:
 
     seen: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """Script errors and console errors (a test that provokes one removes it)."""
 
 
 @pytest.fixture(scope="session")
@@ -95,9 +99,41 @@ def browser_page(chromium: Any, request: pytest.FixtureRequest) -> Iterator[tupl
 
     context.route("**/*", route)
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: requests.errors.append(str(error)))
+    page.on(
+        "console", lambda message: requests.errors.append(message.text) if message.type == "error" else None
+    )
     yield page, requests
     context.close()
-    assert not errors, errors
+    assert not requests.errors, requests.errors
+
+
+HOSTILE_SUMMARY = '<script>window.pwned = 1</script>"><img src=x onerror="window.pwned = 2">'
+HOSTILE_LINE = '<img src=y onerror="window.pwned = 3"> & </p><script>window.pwned = 4</script>'
+HOSTILE_ARTICLE = "003_289fc3a32fa86627"
+
+
+def make_hostile(root: Path) -> None:
+    """Put markup into a commitment's summary and into the article's text (re-pinning its sha256)."""
+    annotation = root / "annotations" / f"{HOSTILE_ARTICLE}.yaml"
+    seed = root / "seeds" / f"{HOSTILE_ARTICLE}.txt"
+    text = annotation.read_text(encoding="utf-8")
+    old_sha = hashlib.sha256(seed.read_bytes()).hexdigest()
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n" + HOSTILE_LINE + "\n", encoding="utf-8")
+    new_sha = hashlib.sha256(seed.read_bytes()).hexdigest()
+    text = text.replace(old_sha, new_sha).replace(
+        "summary: Macron and Starmer committed,", f"summary: {json.dumps(HOSTILE_SUMMARY)}\n    # was:", 1
+    )
+    annotation.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The viewer of a project whose annotation and article hold markup meant to run."""
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    make_hostile(root)
+    corpus = load_corpus([root / "annotations"], jobs=1, use_cache=False)
+    assert not corpus.left_out, corpus.left_out
+    out = root.parent / "site"
+    render_html(corpus, out)
+    return out

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.viewer.conftest import Requests
+from tests.viewer.conftest import HOSTILE_ARTICLE, HOSTILE_LINE, HOSTILE_SUMMARY, Requests
 
 ARTICLE = "003_289fc3a32fa86627"
 COMMITMENT = "i-commitments-1"  # macron-starmer-forces: one long quote and two short ones inside it
@@ -175,4 +175,39 @@ def test_a_narrow_screen_reads_in_one_column(
     page.screenshot(path=tmp_path / "narrow.png")
     _open(page, site, "index.html")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    _only_local(requests)
+
+
+def test_markup_in_annotations_and_articles_is_shown_not_run(
+    hostile_site: Path, browser_page: tuple[Any, Requests], tmp_path: Path
+) -> None:
+    """A summary and an article line holding <script> and onerror are shown as text; nothing runs."""
+    page, requests = browser_page
+    _open(page, hostile_site, f"articles/{HOSTILE_ARTICLE}.html")
+    item = page.locator(f"#{COMMITMENT} a.item")
+    assert HOSTILE_SUMMARY in item.inner_text()
+    assert HOSTILE_LINE in page.locator("#text").inner_text()
+    item.click()
+    assert HOSTILE_SUMMARY in page.locator("#selection").inner_text()
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator("#text img, #text script, .items img, .items script").count() == 0
+    page.screenshot(path=tmp_path / "hostile.png")
+    _only_local(requests)
+    assert [url for url in requests.seen if url.endswith(("/x", "/y"))] == []
+
+
+def test_the_policy_stops_a_script_the_page_did_not_ship(
+    site: Path, browser_page: tuple[Any, Requests]
+) -> None:
+    """Defence in depth: an inline script added to the page does not run under its Content-Security-Policy."""
+    page, requests = browser_page
+    _open(page, site, f"articles/{ARTICLE}.html")
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+        " document.body.appendChild(s); }"
+    )
+    assert page.evaluate("typeof window.injected") == "undefined"
+    refusals = [error for error in requests.errors if "Content Security Policy" in error]
+    assert refusals
+    requests.errors[:] = [error for error in requests.errors if error not in refusals]
     _only_local(requests)
