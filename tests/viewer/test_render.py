@@ -7,9 +7,12 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from summit_schema.corpus import load_corpus
+from summit_schema.viewer import ViewerError, render_html
 from summit_schema.viewer.spans import paragraphs, passage_anchor
 from tests.viewer.conftest import HOSTILE_ARTICLE, HOSTILE_LINE, HOSTILE_SUMMARY, make_hostile
 
@@ -137,3 +140,15 @@ def test_a_passage_across_a_line_break_is_marked_on_both_lines() -> None:
     assert [piece.text for piece in first.pieces if anchor in piece.passages] == ["here."]
     assert [piece.text for piece in second.pieces if anchor in piece.passages] == ["Second"]
     assert [anchor in piece.opens for piece in first.pieces + second.pieces].count(True) == 1
+
+
+def test_an_article_changed_since_validation_is_not_marked(project: Path) -> None:
+    """Offsets hold for the validated text: a changed article stops the viewer, naming the file."""
+    corpus = load_corpus([project / "annotations"], jobs=1, use_cache=False)
+    seed = project / "seeds" / f"{HOSTILE_ARTICLE}.txt"
+    seed.write_text("Inserted first line.\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(
+        ViewerError, match=rf"{HOSTILE_ARTICLE}\.txt: the article changed since it was validated"
+    ):
+        render_html(corpus, project / "site")
+    assert not (project / "site").exists()
