@@ -9,6 +9,8 @@ import pytest
 
 from tests.viewer.conftest import HOSTILE_ARTICLE, HOSTILE_LINE, HOSTILE_SUMMARY, Requests
 
+pytestmark = pytest.mark.usefixtures("chromium")  # skip (or fail under CI) before building any site
+
 ARTICLE = "003_289fc3a32fa86627"
 COMMITMENT = "i-commitments-1"  # macron-starmer-forces: one long quote and two short ones inside it
 

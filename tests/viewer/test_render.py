@@ -152,3 +152,22 @@ def test_an_article_changed_since_validation_is_not_marked(project: Path) -> Non
     ):
         render_html(corpus, project / "site")
     assert not (project / "site").exists()
+
+
+def test_every_link_leads_to_a_page_and_an_element_that_exist(project: Path, run_cli: Any) -> None:
+    """No broken link: each href names a written page and, after '#', an id on that page."""
+    assert run_cli("report", "--format", "html", "-o", "site").exit_code == 0
+    site = project / "site"
+    pages = {page: page.read_text(encoding="utf-8") for page in site.rglob("*.html")}
+    ids = {page: set(re.findall(r'\sid="([^"]+)"', html)) for page, html in pages.items()}
+    checked = 0
+    for page, html in pages.items():
+        for href in re.findall(r'href="([^"]*)"', html):
+            path, _, fragment = unescape(href).partition("#")
+            target = (page.parent / path).resolve() if path else page
+            assert target in pages, (page.name, href)
+            if fragment:
+                assert fragment in ids[target], (page.name, href)
+            checked += 1
+    assert checked > 4000
+    assert 'class="in-index"' in pages[site / "articles" / f"{HOSTILE_ARTICLE}.html"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,8 @@ class SelectableItem:
     passages: tuple[str, ...]
     detail: str = ""
     unplaced: tuple[str, ...] = ()
+    in_index: str | None = None
+    """The anchor of the item's entry on the index, where the corpus merged it across articles."""
 
 
 @dataclass
@@ -69,7 +72,7 @@ def _anchor_of(quote: Quote) -> str | None:
     return passage_anchor(quote.start, quote.end)
 
 
-def _selectable(item: CitedItem) -> SelectableItem:
+def _selectable(item: CitedItem, in_index: str | None) -> SelectableItem:
     placed = sorted({(q.quote.start, q.quote.end) for q in item.citations if q.quote.start is not None})
     unplaced = tuple(q.quote.quote for q in item.citations if q.quote.start is None)
     return SelectableItem(
@@ -79,6 +82,7 @@ def _selectable(item: CitedItem) -> SelectableItem:
         item.label,
         tuple(passage_anchor(start, end) for start, end in placed if end is not None),
         unplaced=unplaced,
+        in_index=in_index,
     )
 
 
@@ -110,9 +114,16 @@ def _disagreement_items(
 
 
 def article_page(
-    article: ArticleInfo, index: ArticleIndex, data: dict[str, Any], disagreements: tuple[Disagreement, ...]
+    article: ArticleInfo,
+    index: ArticleIndex,
+    data: dict[str, Any],
+    disagreements: tuple[Disagreement, ...],
+    in_index: Mapping[tuple[str, str, str], str],
 ) -> ArticlePage:
-    """The page of ``article``, whose text is in ``index`` and whose validated annotation is ``data``."""
+    """The page of ``article``, whose text is in ``index`` and whose validated annotation is ``data``.
+
+    ``in_index`` gives the index entry of merged items, by (article id, section, local id).
+    """
     cited = cited_items(data, index)
     disagreement_items, disagreement_quotes = _disagreement_items(article.id, disagreements)
     passages: dict[str, Passage] = {}
@@ -138,7 +149,11 @@ def article_page(
     if disagreement_items:
         groups.append(("Where the sources disagree", disagreement_items))
     for section, title in SECTION_TITLES.items():
-        members = [_selectable(item) for item in cited if item.section == section]
+        members = [
+            _selectable(item, in_index.get((article.id, section, item.local_id or "")))
+            for item in cited
+            if item.section == section
+        ]
         if members:
             groups.append((title, members))
     ordered = sorted(passages.values(), key=lambda passage: (passage.start, passage.end))

@@ -12,7 +12,7 @@ from summit_schema.semantics.textmatch import normalize
 from summit_schema.viewer.article_page import disagreement_anchor
 from summit_schema.viewer.spans import passage_anchor
 
-__all__ = ["IndexEntry", "IndexSection", "QuoteLink", "index_sections"]
+__all__ = ["IndexEntry", "IndexSection", "QuoteLink", "corpus_anchors", "index_sections"]
 
 PageOf = Callable[[str], str]
 """The file name (relative to the index) of an article's page, by article id."""
@@ -165,6 +165,23 @@ def _disagreements(corpus: Corpus, links: _Links) -> list[IndexEntry]:
             entry.sides.append((side.article, href, side.value, links.quotes(side.evidence)))
         entries.append(entry)
     return entries
+
+
+def corpus_anchors(corpus: Corpus) -> dict[tuple[str, str, str], str]:
+    """The index entry of each local item the corpus merged: (article, section, local id) to its anchor."""
+    anchors: dict[tuple[str, str, str], str] = {}
+    for number, meeting in enumerate(corpus.meetings, start=1):
+        for report in meeting.reports:
+            anchors[(report.article, "meetings", report.local_id)] = f"m-{number}"
+    for number, document in enumerate(corpus.documents, start=1):
+        for document_report in document.reports:
+            anchors[(document_report.article, "documents", document_report.local_id)] = f"doc-{number}"
+    for number, commitment in enumerate(corpus.commitments, start=1):
+        for commitment_report in commitment.reports:
+            anchors[(commitment_report.article, "commitments", commitment_report.local_id)] = f"c-{number}"
+    for number, issue in enumerate(corpus.open_issues, start=1):
+        anchors[(issue.article, "open_issues", issue.local_id)] = f"oi-{number}"
+    return anchors
 
 
 def index_sections(corpus: Corpus, page_of: PageOf) -> list[IndexSection]:

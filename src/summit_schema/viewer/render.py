@@ -17,7 +17,7 @@ from markupsafe import Markup
 from summit_schema._version import __version__
 from summit_schema.corpus.model import Corpus
 from summit_schema.viewer.article_page import ArticlePage, article_page
-from summit_schema.viewer.index_page import index_sections
+from summit_schema.viewer.index_page import corpus_anchors, index_sections
 from summit_schema.viewer.sources import ViewerError, read_article
 
 __all__ = ["MARKER_FILE", "render_html"]
@@ -126,11 +126,12 @@ def render_html(corpus: Corpus, out_dir: str | Path) -> list[Path]:
     )
     shared: dict[str, Any] = {"css": Markup(css), "version": __version__, "corpus_note": note}
     pages: dict[str, str] = {}
+    in_index = corpus_anchors(corpus)
     for article in corpus.articles:
         if names[article.id] in pages:
             continue
         data, index = read_article(article)
-        page = article_page(article, index, data, corpus.disagreements)
+        page = article_page(article, index, data, corpus.disagreements, in_index)
         page_css = _passage_css(page)
         pages[names[article.id]] = environment.get_template("article.html.j2").render(
             shared,
