@@ -48,7 +48,8 @@ def test_the_summit_of_6_january_is_merged_by_corpus_id(project: Path, run_cli: 
 def test_every_quote_is_placed_in_its_article(project: Path, run_cli: object) -> None:
     report = _report(run_cli, "--format", "json").json()
     texts = {
-        article["id"]: (project / article["source"]).read_text(encoding="utf-8") for article in report["articles"]
+        article["id"]: (project / article["source"]).read_text(encoding="utf-8")
+        for article in report["articles"]
     }
 
     def quotes(node: object) -> list[dict[str, object]]:
@@ -70,7 +71,10 @@ def test_disagreements_of_the_articles_are_found(project: Path, run_cli: object)
     report = _report(run_cli, "--format", "json").json()
     by_subject = {item["subject"]: item for item in report["disagreements"]}
     countries = by_subject["Coalition of the Willing summit in Paris: number of countries"]
-    assert {(side["article"][:3], side["value"]) for side in countries["sides"]} == {("000", "35"), ("003", "Around 35")}
+    assert {(side["article"][:3], side["value"]) for side in countries["sides"]} == {
+        ("000", "35"),
+        ("003", "Around 35"),
+    }
     leaders = by_subject["Coalition of the Willing summit in Paris: number of leaders"]
     assert {side["value"] for side in leaders["sides"]} == {"27", "more than 27"}
     spelling = by_subject["Volodymyr Zelensky: spelling"]
