@@ -1,4 +1,4 @@
-"""``summit-schema export``: real SQL over the exported corpus answers real questions as the annotations do."""
+"""``summit-schema export``: SQL over the exported corpus answers real questions as the annotations do."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def database(project: Path, run_cli: Any, tmp_path: Path) -> duckdb.DuckDBPyConn
 
 
 TROOPS = """
-    SELECT p.article_id, p.actor_id, list_sort(list(DISTINCT k.kind) FILTER (WHERE k.kind IS NOT NULL)) AS conditions
+    SELECT p.article_id, p.actor_id,
+           list_sort(list(DISTINCT k.kind) FILTER (WHERE k.kind IS NOT NULL)) AS conditions
     FROM commitments c
     JOIN commitment_parties p ON p.commitment_id = c.commitment_id AND p.side = 'committer'
     JOIN actors a ON a.actor_id = p.actor_id
@@ -73,7 +74,8 @@ COMPETING_ESTIMATES = """
     FROM positions
     WHERE estimate_text IS NOT NULL
     GROUP BY issue_id
-    HAVING count(DISTINCT (estimate_qualifier, estimate_amount, estimate_lower_bound, estimate_upper_bound)) > 1
+    HAVING count(DISTINCT (estimate_qualifier, estimate_amount, estimate_lower_bound, estimate_upper_bound))
+           > 1
 """
 
 

@@ -1,4 +1,4 @@
-"""``summit-schema export``: the validated corpus as relational tables for analysts (DuckDB, Parquet, JSON lines)."""
+"""``summit-schema export``: the validated corpus as tables for analysts (DuckDB, Parquet, JSON lines)."""
 
 from __future__ import annotations
 

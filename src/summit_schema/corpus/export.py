@@ -82,7 +82,6 @@ def export_corpus(corpus: Corpus, to: str, path: str | Path) -> list[str]:
     """
     if to not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {to!r} (choose from {', '.join(EXPORT_FORMATS)})")
-    duckdb = _duckdb() if to != "jsonl" else None
     tables = corpus_tables(corpus)
     target = Path(path)
     if to == "jsonl":
@@ -92,6 +91,7 @@ def export_corpus(corpus: Corpus, to: str, path: str | Path) -> list[str]:
                 target / f"{table.name}.jsonl", lambda out, table=table: _write_jsonl(table, out)
             )
         return list(tables)
+    duckdb = _duckdb()
     with tempfile.TemporaryDirectory(prefix="summit-schema-export-") as scratch:
         if to == "duckdb":
 

@@ -40,9 +40,15 @@ def _quantity(value: Quantity | None) -> tuple[Any, ...]:
     if value is None:
         return (None,) * 8
     return (
-        value.text, value.qualifier, value.amount, value.lower_bound, value.upper_bound, value.unit,
-        value.category, value.label,
-    )  # fmt: skip
+        value.text,
+        value.qualifier,
+        value.amount,
+        value.lower_bound,
+        value.upper_bound,
+        value.unit,
+        value.category,
+        value.label,
+    )
 
 
 class _Writer:
@@ -66,9 +72,15 @@ class _Writer:
     def articles_and_actors(self, corpus: Corpus) -> None:
         for article in corpus.articles:
             self.tables["articles"].add(
-                article.id, article.source, article.sha256, article.outlet, article.title, article.language,
-                article.published, article.annotation,
-            )  # fmt: skip
+                article.id,
+                article.source,
+                article.sha256,
+                article.outlet,
+                article.title,
+                article.language,
+                article.published,
+                article.annotation,
+            )
         for actor in corpus.actors:
             self.tables["actors"].add(actor.id, actor.kind, actor.name, actor.registry, actor.article)
             for is_title, names in ((False, actor.names), (True, actor.titles)):
@@ -81,24 +93,43 @@ class _Writer:
     def meetings(self, corpus: Corpus) -> None:
         for meeting in corpus.meetings:
             self.tables["meetings"].add(
-                meeting.id, meeting.corpus, meeting.name, meeting.kind, meeting.registry_date,
-                meeting.registry_summary, list(meeting.articles),
-            )  # fmt: skip
+                meeting.id,
+                meeting.corpus,
+                meeting.name,
+                meeting.kind,
+                meeting.registry_date,
+                meeting.registry_summary,
+                list(meeting.articles),
+            )
             dates = {date.article: date for date in meeting.dates}
             for report in meeting.reports:
                 date = dates.get(report.article)
                 self.tables["meeting_reports"].add(
-                    meeting.id, report.article, report.local_id, report.kind, report.summary, report.status,
-                    report.location, *_fact(report.factuality)[:2],
-                    date.text if date else None, date.edtf if date else None, date.weekday if date else None,
-                )  # fmt: skip
+                    meeting.id,
+                    report.article,
+                    report.local_id,
+                    report.kind,
+                    report.summary,
+                    report.status,
+                    report.location,
+                    *_fact(report.factuality)[:2],
+                    date.text if date else None,
+                    date.edtf if date else None,
+                    date.weekday if date else None,
+                )
                 self.evidence("meeting", meeting.id, report.evidence)
             for index, participant in enumerate(meeting.participants):
                 participation_id = f"{meeting.id}#participant-{index}"
                 self.tables["participations"].add(
-                    participation_id, meeting.id, participant.actor, participant.article, participant.role,
-                    participant.attendance, list(participant.represented_by), *_fact(participant.factuality)[:2],
-                )  # fmt: skip
+                    participation_id,
+                    meeting.id,
+                    participant.actor,
+                    participant.article,
+                    participant.role,
+                    participant.attendance,
+                    list(participant.represented_by),
+                    *_fact(participant.factuality)[:2],
+                )
                 self.evidence("participation", participation_id, participant.evidence)
             for index, figure in enumerate(meeting.figures):
                 figure_id = f"{meeting.id}#figure-{index}"
@@ -114,46 +145,80 @@ class _Writer:
     def documents_and_events(self, corpus: Corpus) -> None:
         for document in corpus.documents:
             self.tables["documents"].add(
-                document.id, document.corpus, document.name, document.kind, document.registry_date,
-                document.registry_summary, list(document.articles), list(document.meetings),
-            )  # fmt: skip
+                document.id,
+                document.corpus,
+                document.name,
+                document.kind,
+                document.registry_date,
+                document.registry_summary,
+                list(document.articles),
+                list(document.meetings),
+            )
             for report in document.reports:
                 self.tables["document_reports"].add(
-                    document.id, report.article, report.local_id, report.kind, report.summary, report.status,
-                    report.meeting, list(report.authors), list(report.signatories),
-                )  # fmt: skip
+                    document.id,
+                    report.article,
+                    report.local_id,
+                    report.kind,
+                    report.summary,
+                    report.status,
+                    report.meeting,
+                    list(report.authors),
+                    list(report.signatories),
+                )
                 self.evidence("document", document.id, report.evidence)
             for provision in document.provisions:
                 self.tables["provisions"].add(
-                    provision.id, document.id, provision.article, provision.local_id, provision.summary,
-                    list(provision.obligated), list(provision.beneficiaries), list(provision.kinds),
+                    provision.id,
+                    document.id,
+                    provision.article,
+                    provision.local_id,
+                    provision.summary,
+                    list(provision.obligated),
+                    list(provision.beneficiaries),
+                    list(provision.kinds),
                     *_fact(provision.factuality)[:2],
-                )  # fmt: skip
+                )
                 self.evidence("provision", provision.id, provision.evidence)
                 self.conditions("provision", provision.id, provision.conditions)
         for event in corpus.events:
             self.tables["events"].add(
                 event.id, event.corpus, event.name, event.registry_summary, list(event.articles)
             )
-            for report in event.reports:
+            for event_report in event.reports:
                 self.tables["event_reports"].add(
-                    event.id, report.article, report.local_id, report.kind, report.summary,
-                    *_fact(report.factuality)[:2],
-                )  # fmt: skip
-                self.evidence("event", event.id, report.evidence)
+                    event.id,
+                    event_report.article,
+                    event_report.local_id,
+                    event_report.kind,
+                    event_report.summary,
+                    *_fact(event_report.factuality)[:2],
+                )
+                self.evidence("event", event.id, event_report.evidence)
 
     def commitments(self, corpus: Corpus) -> None:
         for commitment in corpus.commitments:
             self.tables["commitments"].add(
-                commitment.id, commitment.corpus, list(commitment.committers), list(commitment.recipients),
-                list(commitment.kinds), commitment.polarity, commitment.made_at, commitment.instrument,
+                commitment.id,
+                commitment.corpus,
+                list(commitment.committers),
+                list(commitment.recipients),
+                list(commitment.kinds),
+                commitment.polarity,
+                commitment.made_at,
+                commitment.instrument,
                 list(commitment.articles),
-            )  # fmt: skip
+            )
             for report in commitment.reports:
                 self.tables["commitment_reports"].add(
-                    commitment.id, report.article, report.local_id, report.summary, report.firmness,
-                    report.plover_event, *_fact(report.factuality),
-                )  # fmt: skip
+                    commitment.id,
+                    report.article,
+                    report.local_id,
+                    report.summary,
+                    report.firmness,
+                    report.plover_event,
+                    *_fact(report.factuality),
+                )
                 self.evidence("commitment", commitment.id, report.evidence)
                 self.conditions("commitment", commitment.id, report.conditions)
             for party in commitment.parties:
@@ -179,16 +244,29 @@ class _Writer:
             for position in issue.positions:
                 position_id = f"{issue.id}#position-{position.index}"
                 self.tables["positions"].add(
-                    position_id, issue.id, position.article, position.index, list(position.holders),
-                    position.summary, *_quantity(position.estimate), *_fact(position.factuality)[:2],
-                )  # fmt: skip
+                    position_id,
+                    issue.id,
+                    position.article,
+                    position.index,
+                    list(position.holders),
+                    position.summary,
+                    *_quantity(position.estimate),
+                    *_fact(position.factuality)[:2],
+                )
                 self.evidence("position", position_id, position.evidence)
                 self.conditions("position", position_id, position.conditions)
         for statement in corpus.statements:
             self.tables["statements"].add(
-                statement.id, statement.article, statement.local_id, statement.speaker, statement.kind,
-                statement.mode, statement.summary, list(statement.about), *_fact(statement.factuality)[:2],
-            )  # fmt: skip
+                statement.id,
+                statement.article,
+                statement.local_id,
+                statement.speaker,
+                statement.kind,
+                statement.mode,
+                statement.summary,
+                list(statement.about),
+                *_fact(statement.factuality)[:2],
+            )
             self.evidence("statement", statement.id, statement.evidence)
 
 
