@@ -22,6 +22,7 @@ tree (psutil, from the bench extra).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import json
 import random
@@ -194,10 +195,8 @@ def _peak_run(command: list[str], cwd: Path) -> tuple[float, int, int]:
         except psutil.Error:
             members = []
         for member in members:
-            try:
+            with contextlib.suppress(psutil.Error):
                 total += member.memory_info().rss
-            except psutil.Error:
-                pass
         peak = max(peak, total)
         time.sleep(0.05)
     return time.perf_counter() - started, peak, process.returncode
@@ -224,7 +223,7 @@ def time_report(out: Path, jobs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, required=True, help="how many annotation files")
-    parser.add_argument("--out", type=Path, help="the corpus folder (replaced; required without --time-report)")
+    parser.add_argument("--out", type=Path, help="the corpus folder (replaced; needed without --time-report)")
     parser.add_argument("--broken", type=float, default=0.0, help="share of files with one error (0..1)")
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     parser.add_argument("--articles", type=int, default=0, help="distinct article copies (0: the five)")
