@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
+import pytest
+
+from summit_schema.corpus import Corpus
 from tests.conftest import CliResult
 
 SUMMIT = "coalition-summit-paris-2026-01-06"
@@ -48,7 +53,8 @@ def test_the_summit_of_6_january_is_merged_by_corpus_id(project: Path, run_cli: 
 def test_every_quote_is_placed_in_its_article(project: Path, run_cli: object) -> None:
     report = _report(run_cli, "--format", "json").json()
     texts = {
-        article["id"]: (project / article["source"]).read_text(encoding="utf-8") for article in report["articles"]
+        article["id"]: (project / article["source"]).read_text(encoding="utf-8")
+        for article in report["articles"]
     }
 
     def quotes(node: object) -> list[dict[str, object]]:
@@ -70,7 +76,10 @@ def test_disagreements_of_the_articles_are_found(project: Path, run_cli: object)
     report = _report(run_cli, "--format", "json").json()
     by_subject = {item["subject"]: item for item in report["disagreements"]}
     countries = by_subject["Coalition of the Willing summit in Paris: number of countries"]
-    assert {(side["article"][:3], side["value"]) for side in countries["sides"]} == {("000", "35"), ("003", "Around 35")}
+    assert {(side["article"][:3], side["value"]) for side in countries["sides"]} == {
+        ("000", "35"),
+        ("003", "Around 35"),
+    }
     leaders = by_subject["Coalition of the Willing summit in Paris: number of leaders"]
     assert {side["value"] for side in leaders["sides"]} == {"27", "more than 27"}
     spelling = by_subject["Volodymyr Zelensky: spelling"]
@@ -110,3 +119,27 @@ def test_bad_usage_exits_2(project: Path, run_cli: object) -> None:
     assert "no-such-folder" in missing.stderr
     assert _report(run_cli, "--format", "html").exit_code == 2
     assert _report(run_cli, "--format", "pdf").exit_code == 2
+
+
+def test_html_without_the_viewer_exits_2_and_says_so(
+    project: Path, run_cli: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "summit_schema.viewer", None)
+    result = _report(run_cli, "--format", "html", "-o", str(tmp_path / "site"))
+    assert result.exit_code == 2
+    assert "the html viewer is not available" in result.stderr
+
+
+def test_html_hands_the_corpus_to_the_viewer(
+    project: Path, run_cli: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received: list[tuple[Corpus, Path]] = []
+    viewer = types.ModuleType("summit_schema.viewer")
+    viewer.render_html = lambda corpus, out_dir: received.append((corpus, out_dir))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "summit_schema.viewer", viewer)
+    result = _report(run_cli, "--format", "html", "-o", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.stderr
+    [(corpus, out_dir)] = received
+    assert isinstance(corpus, Corpus)
+    assert out_dir == tmp_path / "site"
+    assert corpus.meeting(SUMMIT) is not None

@@ -13,6 +13,7 @@ from summit_schema._version import __version__
 from summit_schema.cli import (
     codegen_command,
     compat_command,
+    export_command,
     lsp_command,
     migrate_command,
     new_command,
@@ -33,6 +34,7 @@ _SUBCOMMANDS = {
     "migrate": migrate_command,
     "schema-path": schema_path_command,
     "report": report_command,
+    "export": export_command,
 }
 
 

@@ -72,14 +72,19 @@ def _write_text(output: str | None, text: str) -> None:
         raise
 
 
-def _html_renderer() -> Any:
+def _html_renderer() -> tuple[Any, str]:
+    """``summit_schema.viewer.render_html``, or None and why it is not available."""
     try:
         viewer = importlib.import_module("summit_schema.viewer")
-    except ModuleNotFoundError as error:
-        if error.name not in ("summit_schema.viewer",):
-            raise
-        return None
-    return getattr(viewer, "render_html", None)
+    except ImportError as error:
+        missing = getattr(error, "name", None)
+        if missing == "summit_schema.viewer":
+            return None, "the html viewer is not available"
+        return None, f"the html viewer is not available: {error}"
+    render_html = getattr(viewer, "render_html", None)
+    if render_html is None:
+        return None, "the html viewer is not available: summit_schema.viewer has no render_html"
+    return render_html, ""
 
 
 def run(options: argparse.Namespace) -> int:
@@ -93,9 +98,9 @@ def run(options: argparse.Namespace) -> int:
     if report_format == "html":
         if not options.output:
             return _fail("--format html needs -o DIR, the folder to write the site to")
-        render_html = _html_renderer()
+        render_html, why = _html_renderer()
         if render_html is None:
-            return _fail("the html viewer is not available")
+            return _fail(why)
     elif options.output and Path(options.output).is_dir():
         return _fail(f"-o {options.output}: is a folder; give a file name for {report_format}")
     elif options.output and not Path(options.output).absolute().parent.is_dir():

@@ -1,8 +1,9 @@
 """The reconciled corpus: validated annotations merged by corpus identity, with sources' disagreements.
 
 ``load_corpus`` reads the files that validate without errors (listing the others with the reason) into
-a frozen ``Corpus``; ``corpus_json`` is the JSON report (version 1); ``write_markdown`` the report for
-people; ``export_corpus`` writes the relational tables (DuckDB, Parquet, JSON lines).
+a frozen ``Corpus``; ``article_text`` reads an article's text again (quotes' offsets index into it);
+``corpus_json`` is the JSON report (version 1), ``corpus_markdown`` the report for people;
+``export_corpus`` writes the relational tables of ``corpus_tables`` (DuckDB, Parquet, JSON lines).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from summit_schema._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from summit_schema.corpus.articles import ArticleChanged, article_text
     from summit_schema.corpus.basics import (
         ActorInfo,
         ArticleInfo,
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
         Quantity,
         Quote,
         Side,
+        local_item_id,
     )
     from summit_schema.corpus.claims import (
         Commitment,
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
         Position,
         Statement,
     )
+    from summit_schema.corpus.export import EXPORT_FORMATS, ExportUnavailable, export_corpus
     from summit_schema.corpus.items import (
         Document,
         DocumentReport,
@@ -46,9 +50,13 @@ if TYPE_CHECKING:
     )
     from summit_schema.corpus.json_report import REPORT_VERSION, corpus_json
     from summit_schema.corpus.loader import CorpusUsageError, load_corpus
+    from summit_schema.corpus.markdown_report import corpus_markdown
     from summit_schema.corpus.model import Corpus
+    from summit_schema.corpus.tables import Table, corpus_tables
 
 _HOMES = {
+    "ArticleChanged": "articles",
+    "article_text": "articles",
     **dict.fromkeys(
         (
             "ActorInfo", "ArticleInfo", "Condition", "DateReport", "Disagreement", "Factuality", "LeftOut",
@@ -66,6 +74,13 @@ _HOMES = {
         ),
         "items",
     ),
+    "local_item_id": "basics",
+    "EXPORT_FORMATS": "export",
+    "ExportUnavailable": "export",
+    "export_corpus": "export",
+    "corpus_markdown": "markdown_report",
+    "Table": "tables",
+    "corpus_tables": "tables",
     "REPORT_VERSION": "json_report",
     "corpus_json": "json_report",
     "CorpusUsageError": "loader",
@@ -74,8 +89,10 @@ _HOMES = {
 }  # fmt: skip
 
 __all__ = [
+    "EXPORT_FORMATS",
     "REPORT_VERSION",
     "ActorInfo",
+    "ArticleChanged",
     "ArticleInfo",
     "Commitment",
     "CommitmentParty",
@@ -89,6 +106,7 @@ __all__ = [
     "DocumentReport",
     "Event",
     "EventReport",
+    "ExportUnavailable",
     "Factuality",
     "Figure",
     "LeftOut",
@@ -103,8 +121,14 @@ __all__ = [
     "Quote",
     "Side",
     "Statement",
+    "Table",
+    "article_text",
     "corpus_json",
+    "corpus_markdown",
+    "corpus_tables",
+    "export_corpus",
     "load_corpus",
+    "local_item_id",
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, _HOMES)

@@ -89,7 +89,12 @@ class Condition:
 
 @dataclass(frozen=True)
 class ArticleInfo:
-    """An article of the corpus, as its annotation records it."""
+    """An article of the corpus, as its annotation records it.
+
+    ``source`` is the article's path relative to its project (as annotated); ``path`` is where the file
+    was read (absolute), so that ``article_text`` can read it again; ``annotation`` is the first (by
+    name) annotation file that reports it.
+    """
 
     id: str
     source: str
@@ -99,6 +104,7 @@ class ArticleInfo:
     title: str | None = None
     language: str | None = None
     published: str | None = None
+    path: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from summit_schema.corpus.basics import DateReport, Disagreement, Quote, Side
 from summit_schema.corpus.spellings import spelling_disagreements
 
 if TYPE_CHECKING:
-    from summit_schema.corpus.items import Document, Event, Meeting, Participation
+    from summit_schema.corpus.items import Document, Event, Figure, Meeting, Participation
     from summit_schema.corpus.model import Corpus
 
 __all__ = ["COUNT_FAMILIES", "find_disagreements"]
@@ -42,19 +42,37 @@ def _disagreement(kind: str, subject: str, item: str, sides: tuple[Side, ...]) -
         yield Disagreement(kind, subject, item, sides)
 
 
+def _reading(key: tuple[str, str | None, str | None, str | None, str]) -> str:
+    qualifier, amount, lower, upper, _ = key
+    if lower is not None or upper is not None:
+        return f"{qualifier} {lower or ''}–{upper or ''}"
+    return f"{qualifier} {amount or ''}".rstrip()
+
+
 def _figures(corpus: Corpus) -> Iterator[Disagreement]:
     for meeting in corpus.meetings:
-        counts: dict[str, list[tuple[str, str, tuple[Quote, ...]]]] = defaultdict(list)
-        canonical: dict[str, dict[tuple[object, ...], str]] = defaultdict(dict)
+        counts: dict[str, list[Figure]] = defaultdict(list)
         for figure in meeting.figures:
             category = figure.figure.category or figure.figure.unit
-            family = COUNT_FAMILIES.get(category, category)
-            value = canonical[family].setdefault(figure.figure.canonical(), figure.figure.text)
-            counts[family].append((figure.article, value, figure.evidence))
-        for family, values in sorted(counts.items()):
-            yield from _disagreement(
-                "figure", f"{meeting.name}: number of {family}", meeting.id, _sides(values)
+            counts[COUNT_FAMILIES.get(category, category)].append(figure)
+        for family, figures in sorted(counts.items()):
+            readings = {figure.figure.canonical() for figure in figures}
+            if len(readings) < 2:
+                continue
+            texts: dict[str, set[tuple[str, str | None, str | None, str | None, str]]] = defaultdict(set)
+            for figure in figures:
+                texts[figure.figure.text].add(figure.figure.canonical())
+            sides = _sides(
+                (
+                    figure.article,
+                    figure.figure.text
+                    if len(texts[figure.figure.text]) == 1
+                    else f"{figure.figure.text} ({_reading(figure.figure.canonical())})",
+                    figure.evidence,
+                )
+                for figure in figures
             )
+            yield Disagreement("figure", f"{meeting.name}: number of {family}", meeting.id, sides)
 
 
 def _day(date: DateReport) -> tuple[str | None, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,9 @@ class CorpusWorker:
         index = self._article(root, article["source"], article["sha256"], article["id"])
         if isinstance(index, str):
             return LeftOut(file, index, 1)
-        return contribution_of(data, file, index, registry_actors)
+        contribution = contribution_of(data, file, index, registry_actors)
+        contribution.article = replace(contribution.article, path=str((root / article["source"]).absolute()))
+        return contribution
 
     def _migrated(self, file: str, path: Path, text: str) -> Any:
         """An older file's data moved to the current version in memory (validated again), or why not."""

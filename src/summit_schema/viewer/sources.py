@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
+from summit_schema.corpus.articles import ArticleChanged, article_text
 from summit_schema.corpus.basics import ArticleInfo
 from summit_schema.corpus.quotes import ArticleIndex
-from summit_schema.loading.discovery import find_project_root
 from summit_schema.loading.fast_yaml import fast_load
 from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
 from summit_schema.loading.yaml_source import load_yaml
@@ -32,7 +31,7 @@ def _read_text(path: Path, what: str) -> str:
 
 
 def read_article(article: ArticleInfo) -> tuple[dict[str, Any], ArticleIndex]:
-    """The annotation's data and the article's text, read again from the files the corpus names.
+    """The annotation's data and the article's text, read again from the files the corpus read.
 
     Raises ViewerError when either no longer reads as it did when the corpus was loaded.
     """
@@ -45,17 +44,8 @@ def read_article(article: ArticleInfo) -> tuple[dict[str, Any], ArticleIndex]:
     recorded = data.get("article") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(recorded, dict) or recorded.get("id") != article.id:
         raise ViewerError(f"{annotation_path.as_posix()}: the annotation changed since it was validated")
-    root = find_project_root(annotation_path)
-    if root is None:
-        raise ViewerError(f"{annotation_path.as_posix()}: no registry.yaml above the annotation")
-    source = (root / article.source).resolve()
-    if not source.is_relative_to(root.resolve()):
-        raise ViewerError(f"{annotation_path.as_posix()}: the article {article.source!r} leaves the project")
     try:
-        content = read_regular_file(source)
-        text = decode_utf8(content)
-    except (FileRefused, DecodeFailure) as problem:
-        raise ViewerError(f"{source.as_posix()}: cannot read the article: {problem}") from None
-    if hashlib.sha256(content).hexdigest() != article.sha256:
-        raise ViewerError(f"{source.as_posix()}: the article changed since it was validated")
+        text = article_text(article)
+    except ArticleChanged as changed:
+        raise ViewerError(str(changed)) from None
     return data, ArticleIndex(article.id, text)
