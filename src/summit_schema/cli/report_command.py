@@ -110,11 +110,9 @@ def run(options: argparse.Namespace) -> int:
     except CorpusUsageError as error:
         return _fail(str(error))
     if render_html is not None:
-        from summit_schema.viewer import ViewerError  # noqa: PLC0415
-
         try:
             render_html(corpus, Path(options.output))
-        except (ViewerError, OSError) as error:
+        except OSError as error:  # the viewer's ViewerError included
             return _fail(f"cannot write the viewer: {error}")
     elif report_format == "json":
         _write_text(options.output, json.dumps(corpus_json(corpus), ensure_ascii=False, indent=2) + "\n")

@@ -15,8 +15,12 @@ from summit_schema.loading.yaml_source import load_yaml
 __all__ = ["ViewerError", "read_article"]
 
 
-class ViewerError(Exception):
-    """The viewer cannot be written; the message says which file or folder and why."""
+class ViewerError(OSError):
+    """The viewer cannot be written; the message says which file or folder and why.
+
+    An OSError, as the failures it stands beside (a folder that cannot be created, a full disk), so that
+    a caller handles them all alike.
+    """
 
 
 def _read_text(path: Path, what: str) -> str:
