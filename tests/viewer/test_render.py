@@ -147,9 +147,7 @@ def test_an_article_changed_since_validation_is_not_marked(project: Path) -> Non
     corpus = load_corpus([project / "annotations"], jobs=1, use_cache=False)
     seed = project / "seeds" / f"{HOSTILE_ARTICLE}.txt"
     seed.write_text("Inserted first line.\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
-    with pytest.raises(
-        ViewerError, match=rf"{HOSTILE_ARTICLE}\.txt: the article changed since"
-    ):
+    with pytest.raises(ViewerError, match=rf"{HOSTILE_ARTICLE}\.txt: the article changed since"):
         render_html(corpus, project / "site")
     assert not (project / "site").exists()
 
