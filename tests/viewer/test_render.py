@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from summit_schema import load_annotation
 from summit_schema.corpus import load_corpus
+from summit_schema.corpus.quotes import ArticleIndex
 from summit_schema.viewer import ViewerError, render_html
 from summit_schema.viewer.spans import paragraphs, passage_anchor
 from tests.viewer.conftest import HOSTILE_ARTICLE, HOSTILE_LINE, HOSTILE_SUMMARY, make_hostile
@@ -169,3 +171,30 @@ def test_every_link_leads_to_a_page_and_an_element_that_exist(project: Path, run
             checked += 1
     assert checked > 4000
     assert 'class="in-index"' in pages[site / "articles" / f"{HOSTILE_ARTICLE}.html"]
+
+
+def _evidence_items(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        found = [item for item in node.get("evidence") or [] if isinstance(item, dict)]
+        return found + [item for value in node.values() for item in _evidence_items(value)]
+    if isinstance(node, list):
+        return [item for value in node for item in _evidence_items(value)]
+    return []
+
+
+def test_every_evidence_quote_of_an_annotation_is_marked(project: Path, run_cli: Any) -> None:
+    """Not only the corpus's items: headings, mentions, places... every quote of the file is a passage."""
+    assert run_cli("report", "--format", "html", "-o", "site").exit_code == 0
+    for annotation in sorted((project / "annotations").glob("*.yaml")):
+        data = load_annotation(annotation).model_dump(mode="json", exclude_none=True)
+        article = ArticleIndex(
+            data["article"]["id"], (project / data["article"]["source"]).read_text("utf-8")
+        )
+        page = (project / "site" / "articles" / f"{data['article']['id']}.html").read_text(encoding="utf-8")
+        anchors = set()
+        for item in _evidence_items(data):
+            placed = article.place(item["quote"], item.get("prefix", ""), item.get("suffix", ""))
+            assert placed.start is not None, item
+            anchors.add(passage_anchor(placed.start, placed.end))
+        assert anchors
+        assert anchors == set(re.findall(r'<li id="cites-(q\d+-\d+)">', page))
