@@ -213,3 +213,20 @@ def test_the_policy_stops_a_script_the_page_did_not_ship(
     assert refusals
     requests.errors[:] = [error for error in requests.errors if error not in refusals]
     _only_local(requests)
+
+
+def test_a_passage_named_by_the_address_is_marked_alone(
+    site: Path, browser_page: tuple[Any, Requests]
+) -> None:
+    """Following a numbered passage link replaces the selection with that passage, in view."""
+    page, requests = browser_page
+    _open(page, site, f"articles/{ARTICLE}.html")
+    page.locator(f"#{COMMITMENT} a.item").click()
+    second = page.locator(f"#{COMMITMENT} a.item").get_attribute("data-q").split()[1]
+    page.locator(f'#{COMMITMENT} .jumps a[href="#{second}"]').click()
+    assert page.url.endswith(f"#{second}")
+    marked = page.eval_on_selector_all("a.ev.selected", "pieces => pieces.map(p => p.dataset.q.split(' '))")
+    assert marked
+    assert all(second in cover for cover in marked)
+    assert _in_view(page, f'a.ev[data-q~="{second}"]')
+    _only_local(requests)

@@ -113,6 +113,14 @@
     var target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
     if (!target) { return false; }
     if (target.classList.contains("entry")) { selectItem(target); return true; }
+    if (target.classList.contains("anchor")) {
+      // A passage named by the address (a numbered link, the index): mark it alone.
+      clear();
+      panel.hidden = true;
+      state = { anchors: [target.id], index: 0, link: null };
+      mark(state.anchors);
+      show(0);
+    }
     return false;
   }
 
