@@ -1,7 +1,8 @@
 """``load_corpus``: validate every file, read the ones without errors, and merge them into a ``Corpus``.
 
 Each file is validated with the project's own checks (``FileChecker``, the result cache included) and
-read from the same bytes; a file with any error is left out, with the reason, and contributes nothing.
+read from the very bytes that were validated; a file with any error is left out, with the reason, and
+contributes nothing.
 Files are handled in worker processes and merged as their contributions arrive, so only the merged
 corpus is held in memory.
 """
