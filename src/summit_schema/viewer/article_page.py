@@ -66,21 +66,20 @@ class ArticlePage:
     passages: list[Passage]
 
 
-def _anchor_of(quote: Quote) -> str | None:
-    if quote.start is None or quote.end is None:
-        return None
-    return passage_anchor(quote.start, quote.end)
+def _placed(quotes: list[Quote]) -> tuple[str, ...]:
+    """The anchors of the quotes placed in the text, in text order, each once."""
+    spans = {(q.start, q.end) for q in quotes if q.start is not None and q.end is not None}
+    return tuple(passage_anchor(start, end) for start, end in sorted(spans))
 
 
 def _selectable(item: CitedItem, in_index: str | None) -> SelectableItem:
-    placed = sorted({(q.quote.start, q.quote.end) for q in item.citations if q.quote.start is not None})
     unplaced = tuple(q.quote.quote for q in item.citations if q.quote.start is None)
     return SelectableItem(
         item.anchor,
         item.kind,
         item.local_id,
         item.label,
-        tuple(passage_anchor(start, end) for start, end in placed if end is not None),
+        _placed([citation.quote for citation in item.citations]),
         unplaced=unplaced,
         in_index=in_index,
     )
@@ -99,13 +98,12 @@ def _disagreement_items(
         others = [
             f"{side.value} ({side.article})" for side in disagreement.sides if side.article != article_id
         ]
-        placed = sorted({(q.start, q.end) for q in evidence if q.start is not None and q.end is not None})
         item = SelectableItem(
             disagreement_anchor(index),
             f"{disagreement.kind} disagreement",
             None,
             f"{disagreement.subject}: {', '.join(side.value for side in own)}",
-            tuple(passage_anchor(start, end) for start, end in placed),
+            _placed(evidence),
             detail="elsewhere: " + "; ".join(others) if others else "",
         )
         items.append(item)
@@ -129,9 +127,9 @@ def article_page(
     passages: dict[str, Passage] = {}
 
     def cite(quote: Quote, citer: Citer) -> None:
-        anchor = _anchor_of(quote)
-        if anchor is None or quote.start is None or quote.end is None:
+        if quote.start is None or quote.end is None:
             return
+        anchor = passage_anchor(quote.start, quote.end)
         passage = passages.get(anchor)
         if passage is None:
             passage = Passage(anchor, quote.start, quote.end, normalize(index.text[quote.start : quote.end]))
