@@ -202,13 +202,17 @@ def _peak_run(command: list[str], cwd: Path) -> tuple[float, int, int]:
     return time.perf_counter() - started, peak, process.returncode
 
 
-def time_report(out: Path, jobs: int) -> None:
-    """Time ``report --format json`` on the corpus in ``out``, cold (no cache) and with a warm cache."""
+_MODES = {"no-cache": ["--no-cache"], "cold": [], "warm": []}
+
+
+def time_report(out: Path, jobs: int, modes: list[str]) -> None:
+    """Time ``report --format json`` on the corpus in ``out``: without the cache, filling it, warm."""
     program = str(Path(sys.executable).with_name("summit-schema"))
     command = [program, "report", "--format", "json", "--jobs", str(jobs), "-o", str(out / "report.json")]
     environment_cache = out / ".summit-schema-cache"
     shutil.rmtree(environment_cache, ignore_errors=True)
-    for label, extra in (("no cache", ["--no-cache"]), ("cold cache", []), ("warm cache", [])):
+    for label in modes:
+        extra = _MODES[label]
         seconds, peak, code = _peak_run([*command, *extra], out)
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         quotes = json.dumps(report).count('"quote":')
@@ -228,21 +232,34 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     parser.add_argument("--articles", type=int, default=0, help="distinct article copies (0: the five)")
     parser.add_argument("--time-report", action="store_true", help="time `report --format json` on it")
+    parser.add_argument("--reuse", action="store_true", help="reuse the corpus already in --out")
     parser.add_argument("--jobs", type=int, default=2, help="workers for --time-report (default: 2)")
+    parser.add_argument(
+        "--modes",
+        default="no-cache,cold,warm",
+        help="--time-report runs, comma-separated: no-cache, cold (filling the cache), warm (default: all)",
+    )
     options = parser.parse_args()
     if options.files < 1 or not 0 <= options.broken <= 1 or options.articles < 0:
         parser.error("--files must be positive, --broken between 0 and 1, --articles at least 0")
+    modes = options.modes.split(",")
+    if any(mode not in _MODES for mode in modes):
+        parser.error(f"--modes: choose from {', '.join(_MODES)}")
     if options.out is None and not options.time_report:
         parser.error("--out is required (or give --time-report to build in a temporary folder)")
     with tempfile.TemporaryDirectory(prefix="summit-corpus-") as scratch:
         out = options.out or Path(scratch) / "corpus"
-        manifest = build(out, options.files, options.broken, options.seed, options.articles)
+        if options.reuse and (out / "corpus.json").is_file():
+            manifest = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
+        else:
+            manifest = build(out, options.files, options.broken, options.seed, options.articles)
         print(
-            f"wrote {manifest['files']} files ({len(manifest['broken_files'])} broken, "
-            f"{manifest['bytes']['mean']} bytes on average, {options.articles or 5} articles) to {out}"
+            f"{manifest['files']} files ({len(manifest['broken_files'])} broken, "
+            f"{manifest['bytes']['mean']} bytes on average, "
+            f"{manifest.get('articles') or 5} articles) in {out}"
         )
         if options.time_report:
-            time_report(out, options.jobs)
+            time_report(out, options.jobs, modes)
     return 0
 
 
