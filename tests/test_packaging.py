@@ -57,6 +57,16 @@ def test_wheel_installs_and_works_outside_the_repository(tmp_path: Path) -> None
         [str(command), "validate"], capture_output=True, text=True, check=False, cwd=project
     )
     assert validated.returncode == 0, validated.stdout
+    viewer = subprocess.run(
+        [str(command), "report", "--format", "html", "-o", "site"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=project,
+    )
+    assert viewer.returncode == 0, viewer.stderr
+    page = project / "site" / "articles" / "003_289fc3a32fa86627.html"
+    assert 'class="ev"' in page.read_text(encoding="utf-8")
     codegen = subprocess.run(
         [str(command), "codegen", "--check"], capture_output=True, text=True, check=False, cwd=project
     )

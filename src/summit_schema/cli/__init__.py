@@ -14,9 +14,11 @@ from summit_schema.cli import (
     codegen_command,
     compat_command,
     explain_command,
+    export_command,
     lsp_command,
     migrate_command,
     new_command,
+    report_command,
     schema_path_command,
     validate_command,
 )
@@ -33,6 +35,8 @@ _SUBCOMMANDS = {
     "migrate": migrate_command,
     "schema-path": schema_path_command,
     "explain": explain_command,
+    "report": report_command,
+    "export": export_command,
 }
 
 

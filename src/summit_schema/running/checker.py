@@ -176,7 +176,13 @@ class FileChecker:
         return findings
 
     def _fast_check(
-        self, file: str, path: Path | None, text: str, root: Path, registry: RegistryIndex
+        self,
+        file: str,
+        path: Path | None,
+        text: str,
+        root: Path,
+        registry: RegistryIndex,
+        loaded: list[dict[str, Any]] | None = None,
     ) -> tuple[list[Finding], tuple[bool, tuple[str, str] | None]] | None:
         """Check a clean file from yaml-rs's data; None when anything needs the careful path.
 
@@ -202,6 +208,8 @@ class FileChecker:
                 file, path, text, document, "annotation", version, compiled, root, registry
             )
             if not self._semantic_findings(context):
+                if loaded is not None:
+                    loaded.append(data)
                 return [], _pinned_article(context)
         document.positions, document.key_positions = index_positions(text)
         findings = compiled.findings(document, file)
@@ -218,12 +226,12 @@ class FileChecker:
         ]
 
     def _check_annotation(
-        self, file: str, path: Path | None, text: str
+        self, file: str, path: Path | None, text: str, loaded: list[dict[str, Any]] | None = None
     ) -> tuple[list[Finding], tuple[bool, tuple[str, str] | None]]:
         root = find_project_root(path if path is not None else Path(file))
         registry = self.registry(root).index if root is not None else None
         if self.options.fast_path and root is not None and registry is not None:
-            fast = self._fast_check(file, path, text, root, registry)
+            fast = self._fast_check(file, path, text, root, registry, loaded)
             if fast is not None:
                 return fast
         findings: list[Finding] = [] if root is not None else [registry_missing(file)]
@@ -246,6 +254,16 @@ class FileChecker:
         content, findings = read_file(file, path)
         if content is None:
             return findings
+        return self.check_content(file, path, content)
+
+    def check_content(
+        self, file: str, path: Path, content: bytes, loaded: list[dict[str, Any]] | None = None
+    ) -> list[Finding]:
+        """Check an annotation's bytes, read from ``path``, serving them from the cache when unchanged.
+
+        When ``loaded`` is given and the fast path finds the file clean, the data it checked is appended
+        to it, so that a reader of valid files need not parse them again.
+        """
         root = find_project_root(path)
         result_cache = self._cache(root)
         key = self._cache_key(path, content, root) if result_cache is not None else ""
@@ -256,7 +274,7 @@ class FileChecker:
         text, findings = decode_text(file, content)
         if text is None:
             return findings if root is not None else [*findings, registry_missing(file)]
-        findings, (cacheable, article) = self._check_annotation(file, path, text)
+        findings, (cacheable, article) = self._check_annotation(file, path, text, loaded)
         if result_cache is not None and cacheable and not any(f.rule == "internal-error" for f in findings):
             result_cache.put(key, CacheEntry(findings, article))
         return findings

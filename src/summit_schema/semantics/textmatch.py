@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["NEAR_MISS_MAX_LENGTH", "NearMiss", "count_matches", "explain_miss", "normalize"]
+__all__ = ["NEAR_MISS_MAX_LENGTH", "NearMiss", "count_matches", "explain_miss", "match_starts", "normalize"]
 
 _TYPOGRAPHIC = str.maketrans(
     {
@@ -57,23 +57,31 @@ def _followed_by(text: str, end: int, suffix: str) -> bool:
     return text.startswith(" ", end) and text.startswith(suffix, end + 1)
 
 
-def count_matches(text: str, quote: str, prefix: str = "", suffix: str = "") -> int:
-    """Count the places where ``quote`` occurs in ``text`` with its prefix and suffix around it.
+def match_starts(text: str, quote: str, prefix: str = "", suffix: str = "") -> list[int]:
+    """Where ``quote`` starts in ``text`` at each place it occurs with its prefix and suffix around it.
 
     All four strings must already be normalized. Overlapping occurrences count separately.
     """
     if not quote:
-        return 0
-    count = 0
+        return []
+    starts: list[int] = []
     start = text.find(quote)
     while start != -1:
         end = start + len(quote)
         if (not prefix or _preceded_by(text, start, prefix)) and (
             not suffix or _followed_by(text, end, suffix)
         ):
-            count += 1
+            starts.append(start)
         start = text.find(quote, start + 1)
-    return count
+    return starts
+
+
+def count_matches(text: str, quote: str, prefix: str = "", suffix: str = "") -> int:
+    """Count the places where ``quote`` occurs in ``text`` with its prefix and suffix around it.
+
+    All four strings must already be normalized. Overlapping occurrences count separately.
+    """
+    return len(match_starts(text, quote, prefix, suffix))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,152 @@
+"""Where the articles disagree: figures, dates, firmness, factuality, roles and spellings.
+
+Each rule compares what different reports say about one thing (a count of one meeting, the day of one
+meeting, one commitment, one participant, one actor's name) and gives one side per article and value.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from summit_schema.corpus.basics import DateReport, Disagreement, Quote, Side
+from summit_schema.corpus.spellings import spelling_disagreements
+
+if TYPE_CHECKING:
+    from summit_schema.corpus.items import Document, Event, Figure, Meeting, Participation
+    from summit_schema.corpus.model import Corpus
+
+__all__ = ["COUNT_FAMILIES", "find_disagreements"]
+
+COUNT_FAMILIES = {"heads_of_state_or_government": "leaders", "troops": "military_personnel"}
+"""Counted categories that count the same people in other words ("27 leaders", "27 heads of state")."""
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _sides(values: Iterable[tuple[str, str, tuple[Quote, ...]]]) -> tuple[Side, ...]:
+    """One side per (article, value), its evidence gathered, in a stable order."""
+    gathered: dict[tuple[str, str], dict[Quote, None]] = defaultdict(dict)
+    for article, value, evidence in values:
+        gathered[(article, value)].update(dict.fromkeys(evidence))
+    return tuple(
+        Side(article, value, tuple(sorted(quotes, key=repr)))
+        for (article, value), quotes in sorted(gathered.items())
+    )
+
+
+def _disagreement(kind: str, subject: str, item: str, sides: tuple[Side, ...]) -> Iterator[Disagreement]:
+    if len({side.value for side in sides}) > 1:
+        yield Disagreement(kind, subject, item, sides)
+
+
+def _reading(key: tuple[str, str | None, str | None, str | None, str]) -> str:
+    qualifier, amount, lower, upper, _ = key
+    if lower is not None or upper is not None:
+        return f"{qualifier} {lower or ''}–{upper or ''}"
+    return f"{qualifier} {amount or ''}".rstrip()
+
+
+def _figures(corpus: Corpus) -> Iterator[Disagreement]:
+    for meeting in corpus.meetings:
+        counts: dict[str, list[Figure]] = defaultdict(list)
+        for figure in meeting.figures:
+            category = figure.figure.category or figure.figure.unit
+            counts[COUNT_FAMILIES.get(category, category)].append(figure)
+        for family, figures in sorted(counts.items()):
+            readings = {figure.figure.canonical() for figure in figures}
+            if len(readings) < 2:
+                continue
+            texts: dict[str, set[tuple[str, str | None, str | None, str | None, str]]] = defaultdict(set)
+            for figure in figures:
+                texts[figure.figure.text].add(figure.figure.canonical())
+            sides = _sides(
+                (
+                    figure.article,
+                    figure.figure.text
+                    if len(texts[figure.figure.text]) == 1
+                    else f"{figure.figure.text} ({_reading(figure.figure.canonical())})",
+                    figure.evidence,
+                )
+                for figure in figures
+            )
+            yield Disagreement("figure", f"{meeting.name}: number of {family}", meeting.id, sides)
+
+
+def _day(date: DateReport) -> tuple[str | None, str | None]:
+    """The calendar day (EDTF, when fully given) and the weekday the date names or implies."""
+    edtf = date.edtf if date.edtf and len(date.edtf) == 10 and "X" not in date.edtf else None
+    weekday = date.weekday
+    if edtf is not None and weekday is None:
+        try:
+            weekday = _WEEKDAYS[datetime.date.fromisoformat(edtf).weekday()]
+        except ValueError:
+            weekday = None
+    return edtf, weekday
+
+
+def _dates(corpus: Corpus) -> Iterator[Disagreement]:
+    items: list[Meeting | Document | Event] = [*corpus.meetings, *corpus.documents, *corpus.events]
+    for item in items:
+        days = [(date, *_day(date)) for date in item.dates]
+        full = _sides((date.article, edtf, date.evidence) for date, edtf, _ in days if edtf)
+        if len({side.value for side in full}) > 1:
+            yield Disagreement("date", f"{item.name}: date", item.id, full)
+            continue
+        weekdays = _sides((date.article, weekday, date.evidence) for date, _, weekday in days if weekday)
+        yield from _disagreement("date", f"{item.name}: day of the week", item.id, weekdays)
+
+
+def _commitments(corpus: Corpus) -> Iterator[Disagreement]:
+    for commitment in corpus.commitments:
+        if len(commitment.articles) < 2:
+            continue
+        subject = f"commitment {commitment.id}"
+        yield from _disagreement(
+            "firmness",
+            f"{subject}: firmness",
+            commitment.id,
+            _sides((report.article, report.firmness, report.evidence) for report in commitment.reports),
+        )
+        yield from _disagreement(
+            "factuality",
+            f"{subject}: factuality",
+            commitment.id,
+            _sides(
+                (report.article, report.factuality.value, report.evidence) for report in commitment.reports
+            ),
+        )
+
+
+def _roles(corpus: Corpus) -> Iterator[Disagreement]:
+    for meeting in corpus.meetings:
+        roles: dict[str, dict[str, list[Participation]]] = defaultdict(lambda: defaultdict(list))
+        for participant in meeting.participants:
+            if participant.role is not None and ":" not in participant.actor:
+                roles[participant.actor][participant.article].append(participant)
+        for actor, by_article in sorted(roles.items()):
+            if len(by_article) < 2:
+                continue
+            values = [
+                (
+                    article,
+                    ", ".join(sorted({participant.role or "" for participant in reports})),
+                    tuple(quote for participant in reports for quote in participant.evidence),
+                )
+                for article, reports in by_article.items()
+            ]
+            yield from _disagreement("role", f"{meeting.name}: role of {actor}", meeting.id, _sides(values))
+
+
+def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
+    """Every disagreement between the corpus's articles, by kind, then subject."""
+    found = [
+        *_figures(corpus),
+        *_dates(corpus),
+        *_commitments(corpus),
+        *_roles(corpus),
+        *spelling_disagreements(corpus.actors),
+    ]
+    return tuple(sorted(found, key=lambda disagreement: (disagreement.kind, disagreement.subject)))
