@@ -33,6 +33,7 @@ def _commitment_quotes() -> set[str]:
     (commitment,) = [item for item in annotation.commitments or [] if item.id == COMMITMENT_ID]
     return _quotes(commitment.model_dump(mode="json"))
 
+
 NARROW = {"width": 390, "height": 800}
 WITHOUT_SCRIPT = {"javascript": False}
 
