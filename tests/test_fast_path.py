@@ -96,6 +96,37 @@ def test_loaders_agree_on_arbitrary_text(text: str) -> None:
     _both_agree(text)
 
 
+_FLOW_PIECE = st.text(alphabet=st.sampled_from(list("ab1 ()-._:,\"'#{}[]?|>&*!~")), max_size=12)
+
+
+@settings(max_examples=max(300, settings().max_examples), deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["a", "b_c", "k-1", "x y"]), _FLOW_PIECE), min_size=1, max_size=4),
+    st.sampled_from(["key: {}\n", "- {}\n", "key:\n  - {}\n", "key:\n  sub: {}\n"]),
+)
+@example([("category", "duration"), ("label", '"initial term (months)"')], "key: {}\n")
+@example([("label", "in-person participants (officials)")], "key: {}\n")
+@example([("a", "b: c")], "key: {}\n")
+def test_loaders_agree_on_one_line_flow_mappings(pairs: list[tuple[str, str]], shape: str) -> None:
+    """One-line flow mappings, which the fast loader accepts in their simple form, read alike in both."""
+    mapping = "{" + ", ".join(f"{key}: {value}" for key, value in pairs) + "}"
+    _both_agree(shape.format(mapping))
+
+
+def test_fast_loader_reads_the_simple_flow_mappings_annotations_use() -> None:
+    """The flow mappings of the real annotations (counted, reported) keep a file on the fast path."""
+    text = (
+        'a:\n  counted: {category: duration, label: "initial term (months)"}\n  reported: {timing: after}\n'
+    )
+    assert fast_load(text) == {
+        "a": {
+            "counted": {"category": "duration", "label": "initial term (months)"},
+            "reported": {"timing": "after"},
+        }
+    }
+    _both_agree(text)
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_validate_verdict_is_the_same_with_and_without_the_fast_path(path: Path) -> None:
     """The whole report, findings and positions included, does not depend on the fast path."""

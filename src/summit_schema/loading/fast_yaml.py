@@ -35,14 +35,20 @@ _DOCUMENT_MARKS = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
 _NOT_PLAIN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\\\\]")
 _NESTED_INDICATORS = re.compile(r"(?:[-?][ \t]+){16}")
 _DEEP_INDENT = "\n" + " " * 96
-# Shapes on which YAML parsers are known to read differently (an empty block scalar, a flow mapping, a
-# complex key, an indicator in an odd place): the fast loader accepts flow collections only as one-line
-# sequences of simple plain items, and no block scalar, flow mapping, complex key or reserved indicator.
+# Shapes on which YAML parsers are known to read differently (an empty block scalar, a complex key, an
+# indicator in an odd place, flow collections holding them): the fast loader accepts flow collections only
+# on one line, as a sequence of simple plain items or a mapping of simple keys to simple plain or
+# double-quoted values (``counted: {category: duration, label: "length of the talks"}``), and no block
+# scalar, complex key or reserved indicator.
 _BLOCK_SCALAR = re.compile(r"(?:^[ \t]*|[:\-?][ \t]+)[|>]|[|>][-+0-9]*[ \t]*(?:#.*)?$", re.MULTILINE)
 _QUESTION_MARK = re.compile(r"(?:^|[\s\[{,:])\?(?:[\s\[\]{},]|$)", re.MULTILINE)
 _RESERVED_START = re.compile(r"(?:^|[\s\[{,:\-?])[@`]", re.MULTILINE)
 _FLOW_ITEM = r"[A-Za-z0-9][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*"
-_FLOW_LINE = re.compile(rf"^ *(?:- )*(?:[A-Za-z_][A-Za-z0-9_-]*: )?\[(?:{_FLOW_ITEM}(?:, {_FLOW_ITEM})*)?\]$")
+_FLOW_WORD = r"[A-Za-z0-9(][A-Za-z0-9_.()-]*"
+_FLOW_VALUE = rf'(?:{_FLOW_WORD}(?: {_FLOW_WORD})*|"[A-Za-z0-9_.() -]*")'
+_FLOW_PAIR = rf"[A-Za-z_][A-Za-z0-9_]*: {_FLOW_VALUE}"
+_FLOW_COLLECTION = rf"(?:\[(?:{_FLOW_ITEM}(?:, {_FLOW_ITEM})*)?\]|\{{{_FLOW_PAIR}(?:, {_FLOW_PAIR})*\}})"
+_FLOW_LINE = re.compile(rf"^ *(?:- )*(?:[A-Za-z_][A-Za-z0-9_-]*: )?{_FLOW_COLLECTION}$")
 _FLOW_CHARS = re.compile(r"[\[\]{}]")
 
 
@@ -54,9 +60,7 @@ def _unusual_shape(text: str) -> bool:
         return True
     if ("@" in text or "`" in text) and _RESERVED_START.search(text):
         return True
-    if "{" in text or "}" in text:
-        return True
-    if "[" in text or "]" in text:
+    if "[" in text or "]" in text or "{" in text or "}" in text:
         return any(
             _FLOW_CHARS.search(line) and not _FLOW_LINE.match(line.rstrip(" \r")) for line in text.split("\n")
         )
