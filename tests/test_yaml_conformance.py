@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml_rs
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summit_schema import validate_text
@@ -161,8 +161,19 @@ def _stream(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     return header + draw(_block(data, 0)) + footer, data
 
 
+NESTED_FLOW_ACROSS_LINES = (
+    'wa: {"wa": wa, "wb"\n  : wa}\nwb: {"wa": [wa],\n  "wb": [wa, wa],\n  "wc": {"wa": wa,\n  "wb": wa}}\n',
+    {
+        "wa": {"wa": "wa", "wb": "wa"},
+        "wb": {"wa": ["wa"], "wb": ["wa", "wa"], "wc": {"wa": "wa", "wb": "wa"}},
+    },
+)
+"""Keys on the continuation lines of a flow mapping once read as block keys (a false duplicate)."""
+
+
 @settings(max_examples=150, deadline=None)
 @given(_stream())
+@example(NESTED_FLOW_ACROSS_LINES)
 def test_generated_yaml_1_2_streams_are_read_as_written(stream: tuple[str, dict[str, Any]]) -> None:
     """Streams built from YAML 1.2 forms libyaml trips on (tabs as separation, a flow ':' on the next
     line, trailing commas, directives) read as the data they were written from, on both paths."""
@@ -173,6 +184,16 @@ def test_generated_yaml_1_2_streams_are_read_as_written(stream: tuple[str, dict[
     fast = fast_load(text)
     assert fast is None or fast == data
     assert careful.positions[""] >= (1, 1)
+
+
+def test_brackets_and_quotes_inside_plain_scalars_open_nothing() -> None:
+    """A ``[`` or an apostrophe inside a plain scalar is text: the keys after it are still located."""
+    text = "a: it's [sic\nb: x\nc: {d: e,\n  f: g}\nh: i\n"
+    document = document_from_data(text, yaml_rs.loads(text))
+    assert document.problems == []
+    assert document.key_positions["/b"] == (2, 1)
+    assert document.key_positions["/h"] == (5, 1)
+    assert "/c/f" not in document.key_positions  # inside the flow mapping: located at /c
 
 
 def test_example_of_a_generated_form_keeps_key_positions(tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ def index_positions(
     # Each frame: (indent, pointer, whether it is a sequence entry, next entry index under it)
     stack: list[tuple[int, str, bool, list[int]]] = [(-1, "", False, [0])]
     scalar_indent: int | None = None
+    flow = _FlowState()
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         column = len(line) - len(stripped)
@@ -56,8 +57,12 @@ def index_positions(
             if not stripped.strip() or column > scalar_indent:
                 continue
             scalar_indent = None
+        if flow.inside:  # a line continuing a flow collection or a quoted scalar holds no block node
+            flow.scan(stripped)
+            continue
         if not stripped.strip() or stripped.startswith("#") or _DOCUMENT_MARK.match(stripped):
             continue
+        flow.scan(stripped)
         for pointer in pending:
             positions[pointer] = (number, column + 1)
         pending = []
@@ -90,6 +95,64 @@ def index_positions(
         if _BLOCK_SCALAR.search(rest):
             scalar_indent = len(line) - len(stripped)
     return positions, keys
+
+
+class _FlowState:
+    """Whether the text read so far leaves a flow collection or a quoted scalar open.
+
+    A ``[`` or ``{`` opens a flow collection only where a node starts (after ``: ``, ``- ``, ``? ``, at
+    the start of a line, or inside a flow collection); a quote opens a scalar only there too, so that
+    brackets and quotes inside a plain scalar (``a [sic] b``, ``it's``) open nothing.
+    """
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.quote: str | None = None
+
+    @property
+    def inside(self) -> bool:
+        return self.depth > 0 or self.quote is not None
+
+    def scan(self, line: str) -> None:
+        at_node_start = True
+        index = 0
+        while index < len(line):
+            char = line[index]
+            following = line[index + 1] if index + 1 < len(line) else ""
+            if self.quote == '"':
+                if char == "\\":
+                    index += 1
+                elif char == '"':
+                    self.quote, at_node_start = None, False
+            elif self.quote == "'":
+                if char == "'" and following == "'":
+                    index += 1
+                elif char == "'":
+                    self.quote, at_node_start = None, False
+            elif char in " \t":
+                pass
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                return  # a comment runs to the end of the line
+            elif char in "\"'" and at_node_start:
+                self.quote = char
+            elif char in "[{" and (at_node_start or self.depth > 0):
+                self.depth += 1
+                at_node_start = True
+            elif char in "]}" and self.depth > 0:
+                self.depth -= 1
+                at_node_start = False
+            elif _starts_a_node_after(char, following, self.depth > 0):
+                at_node_start = True
+            else:
+                at_node_start = False
+            index += 1
+
+
+def _starts_a_node_after(char: str, following: str, in_flow: bool) -> bool:
+    """Whether a node may start after ``char``: after ``: ``, ``- ``, ``? ``; in flow after ``,`` or ``:``."""
+    if in_flow and char in ",:":
+        return True
+    return char in ":-?" and following in ("", " ", "\t")
 
 
 def _key_text(matched: re.Match[str]) -> str:
