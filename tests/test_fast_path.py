@@ -113,6 +113,18 @@ def test_loaders_agree_on_one_line_flow_mappings(pairs: list[tuple[str, str]], s
     _both_agree(shape.format(mapping))
 
 
+@settings(max_examples=max(300, settings().max_examples), deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab: \n'\"\\#n0x/u{}[]-")), max_size=40))
+@example('a: "the \\"Bottom Line\\""\n')
+@example("a: 'x \"\\\\\" y'\n")
+@example('a: "\\\\"\n')
+def test_loaders_agree_on_text_with_backslashes(text: str) -> None:
+    """Escaped quotes and backslashes, which the fast loader takes, read alike; other escapes go careful."""
+    _both_agree(text)
+    _both_agree(f"key: {text}")
+    _both_agree(f'key: "{text}"\n')
+
+
 def test_fast_loader_reads_the_simple_flow_mappings_annotations_use() -> None:
     """The flow mappings of the real annotations (counted, reported) keep a file on the fast path."""
     text = (

@@ -31,8 +31,11 @@ AVAILABLE = yaml_rs is not None
 _TOKEN_MARKS = re.compile(r"(?:^|[\s\[{,:])(?:[&*][^\s]|!)", re.MULTILINE)
 _DOCUMENT_MARKS = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
 # Characters YAML does not allow, and line breaks beyond "\n" and "\r" (NEL, LS, PS) that parsers
-# disagree on; a backslash (an escape in a double-quoted scalar) is left to the careful loader too.
-_NOT_PLAIN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\\\\]")
+# disagree on; a backslash other than the escapes every reader takes alike (an escaped quote or
+# backslash in a double-quoted scalar, as an annotator writes "the \"Bottom Line\"") is left to the
+# careful loader too.
+_NOT_PLAIN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_PLAIN_ESCAPES = re.compile(r'"(?:[^"\\\n]|\\["\\])*"')
 _NESTED_INDICATORS = re.compile(r"(?:[-?][ \t]+){16}")
 _DEEP_INDENT = "\n" + " " * 96
 # Shapes on which YAML parsers are known to read differently (an empty block scalar, a complex key, an
@@ -79,6 +82,8 @@ def _needs_care(text: str) -> bool:
     if _DEEP_INDENT in text or text.startswith(_DEEP_INDENT[1:]):
         return True
     if ("- -" in text or "-\t" in text or "? " in text) and _NESTED_INDICATORS.search(text):
+        return True
+    if "\\" in text and "\\" in _PLAIN_ESCAPES.sub("", text):
         return True
     return _NOT_PLAIN.search(text) is not None
 
