@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from summit_schema.corpus.basics import (
     Condition,
@@ -25,6 +26,29 @@ __all__ = [
     "Participation",
     "Provision",
 ]
+
+
+class _OneArticlesReport(Protocol):
+    @property
+    def article(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class _ReportedAcrossArticles:
+    """What a merged item says of the articles that report it: which they are and the kind they give."""
+
+    reports: tuple[_OneArticlesReport, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The ids of the articles that report the item, sorted."""
+        return tuple(sorted({report.article for report in self.reports}))
+
+    @property
+    def kind(self) -> str:
+        """The kind most articles give it (the first in order among equals)."""
+        return most_common([report.kind for report in self.reports])
 
 
 @dataclass(frozen=True)
@@ -71,7 +95,7 @@ class MeetingReport:
 
 
 @dataclass(frozen=True)
-class Meeting:
+class Meeting(_ReportedAcrossArticles):
     """A meeting merged across the articles that report it."""
 
     id: str
@@ -86,16 +110,6 @@ class Meeting:
     open_issues: tuple[str, ...]
     registry_date: str | None = None
     registry_summary: str | None = None
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        """The ids of the articles that report the meeting, sorted."""
-        return tuple(sorted({report.article for report in self.reports}))
-
-    @property
-    def kind(self) -> str:
-        """The kind most articles give it (the first in order among equals)."""
-        return most_common([report.kind for report in self.reports])
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,7 @@ class DocumentReport:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(_ReportedAcrossArticles):
     """A document merged across the articles that report it."""
 
     id: str
@@ -144,16 +158,6 @@ class Document:
     provisions: tuple[Provision, ...]
     registry_date: str | None = None
     registry_summary: str | None = None
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        """The ids of the articles that report the document, sorted."""
-        return tuple(sorted({report.article for report in self.reports}))
-
-    @property
-    def kind(self) -> str:
-        """The kind most articles give it."""
-        return most_common([report.kind for report in self.reports])
 
     @property
     def meetings(self) -> tuple[str, ...]:
@@ -175,7 +179,7 @@ class EventReport:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(_ReportedAcrossArticles):
     """An event (other than a meeting) merged across the articles that report it."""
 
     id: str
@@ -184,8 +188,3 @@ class Event:
     reports: tuple[EventReport, ...]
     dates: tuple[DateReport, ...]
     registry_summary: str | None = None
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        """The ids of the articles that report the event, sorted."""
-        return tuple(sorted({report.article for report in self.reports}))
