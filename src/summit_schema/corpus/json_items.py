@@ -37,13 +37,20 @@ def _figure(item: Figure) -> Json:
     }
 
 
-def meeting_json(item: Meeting) -> Json:
+def _merged_head(item: Meeting | Document | Event) -> Json:
+    """What every merged item's JSON opens with: id, whether it is a corpus id, name, articles, kind."""
     return {
         "id": item.id,
         "corpus": item.corpus,
         "name": item.name,
         "articles": list(item.articles),
         "kind": item.kind,
+    }
+
+
+def meeting_json(item: Meeting) -> Json:
+    return {
+        **_merged_head(item),
         "registry_date": item.registry_date,
         "summary": item.registry_summary,
         "reports": [
@@ -86,11 +93,7 @@ def _provision(item: Provision) -> Json:
 
 def document_json(item: Document) -> Json:
     return {
-        "id": item.id,
-        "corpus": item.corpus,
-        "name": item.name,
-        "articles": list(item.articles),
-        "kind": item.kind,
+        **_merged_head(item),
         "registry_date": item.registry_date,
         "summary": item.registry_summary,
         "meetings": list(item.meetings),
@@ -116,10 +119,7 @@ def document_json(item: Document) -> Json:
 
 def event_json(item: Event) -> Json:
     return {
-        "id": item.id,
-        "corpus": item.corpus,
-        "name": item.name,
-        "articles": list(item.articles),
+        **_merged_head(item),
         "summary": item.registry_summary,
         "reports": [
             {
