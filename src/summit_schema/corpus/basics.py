@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 __all__ = [
     "ActorInfo",
@@ -15,9 +16,26 @@ __all__ = [
     "Name",
     "Quantity",
     "Quote",
+    "ReportedAcrossArticles",
     "Side",
     "local_item_id",
 ]
+
+
+class _OneArticlesReport(Protocol):
+    @property
+    def article(self) -> str: ...
+
+
+class ReportedAcrossArticles:
+    """A merged item's view of the reports behind it: which articles they come from."""
+
+    reports: tuple[_OneArticlesReport, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """The ids of the articles that report the item, sorted."""
+        return tuple(sorted({report.article for report in self.reports}))
 
 
 def local_item_id(article: str, local_id: str) -> str:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summit_schema.corpus.basics import Condition, DateReport, Factuality, Quantity, Quote
+from summit_schema.corpus.basics import (
+    Condition,
+    DateReport,
+    Factuality,
+    Quantity,
+    Quote,
+    ReportedAcrossArticles,
+)
 
 __all__ = [
     "Commitment",
@@ -47,7 +54,7 @@ class CommitmentReport:
 
 
 @dataclass(frozen=True)
-class Commitment:
+class Commitment(ReportedAcrossArticles):
     """A commitment, merged across articles where they anchor it alike (see ``docs/corpus.md``)."""
 
     id: str
@@ -60,11 +67,6 @@ class Commitment:
     instrument: str | None
     reports: tuple[CommitmentReport, ...]
     parties: tuple[CommitmentParty, ...]
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        """The ids of the articles that report the commitment, sorted."""
-        return tuple(sorted({report.article for report in self.reports}))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from summit_schema.corpus.basics import (
     Name,
     Quantity,
     Quote,
+    ReportedAcrossArticles,
     most_common,
 )
 
@@ -28,22 +29,17 @@ __all__ = [
 ]
 
 
-class _OneArticlesReport(Protocol):
+class _KindedReport(Protocol):
     @property
     def article(self) -> str: ...
     @property
     def kind(self) -> str: ...
 
 
-class _ReportedAcrossArticles:
-    """What a merged item says of the articles that report it: which they are and the kind they give."""
+class _KindedAcrossArticles(ReportedAcrossArticles):
+    """A merged meeting, document or event: its articles and the kind most of them give it."""
 
-    reports: tuple[_OneArticlesReport, ...]
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        """The ids of the articles that report the item, sorted."""
-        return tuple(sorted({report.article for report in self.reports}))
+    reports: tuple[_KindedReport, ...]
 
     @property
     def kind(self) -> str:
@@ -95,7 +91,7 @@ class MeetingReport:
 
 
 @dataclass(frozen=True)
-class Meeting(_ReportedAcrossArticles):
+class Meeting(_KindedAcrossArticles):
     """A meeting merged across the articles that report it."""
 
     id: str
@@ -147,7 +143,7 @@ class DocumentReport:
 
 
 @dataclass(frozen=True)
-class Document(_ReportedAcrossArticles):
+class Document(_KindedAcrossArticles):
     """A document merged across the articles that report it."""
 
     id: str
@@ -179,7 +175,7 @@ class EventReport:
 
 
 @dataclass(frozen=True)
-class Event(_ReportedAcrossArticles):
+class Event(_KindedAcrossArticles):
     """An event (other than a meeting) merged across the articles that report it."""
 
     id: str
