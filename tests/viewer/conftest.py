@@ -29,6 +29,16 @@ CHROMIUM_ARGUMENTS = [
 ]
 
 
+def quote_nodes(node: Any, keys: frozenset[str] = frozenset({"quote"})) -> list[dict[str, Any]]:
+    """Every mapping inside ``node`` (dumped JSON) that holds all of ``keys``: the evidence quotes."""
+    if isinstance(node, dict):
+        found = [node] if keys <= set(node) else []
+        return found + [quote for value in node.values() for quote in quote_nodes(value, keys)]
+    if isinstance(node, list):
+        return [quote for value in node for quote in quote_nodes(value, keys)]
+    return []
+
+
 def copy_project(destination: Path) -> Path:
     """A copy of the project's registry, schemas, seeds and annotations under ``destination``."""
     destination.mkdir(parents=True)

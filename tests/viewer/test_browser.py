@@ -9,7 +9,7 @@ import pytest
 
 from summit_schema import load_annotation
 from tests.conftest import REPO
-from tests.viewer.conftest import HOSTILE_ARTICLE, HOSTILE_LINE, HOSTILE_SUMMARY, Requests
+from tests.viewer.conftest import HOSTILE_ARTICLE, HOSTILE_LINE, HOSTILE_SUMMARY, Requests, quote_nodes
 
 pytestmark = pytest.mark.usefixtures("chromium")  # skip (or fail under CI) before building any site
 
@@ -18,20 +18,10 @@ COMMITMENT = "i-commitments-1"  # macron-starmer-forces: one long quote and shor
 COMMITMENT_ID = "macron-starmer-forces"
 
 
-def _quotes(node: Any) -> set[str]:
-    """Every evidence quote anywhere inside ``node`` (a dumped model)."""
-    if isinstance(node, dict):
-        own = {node["quote"]} if isinstance(node.get("quote"), str) else set()
-        return own.union(*(_quotes(value) for value in node.values()))
-    if isinstance(node, list):
-        return set().union(*(_quotes(value) for value in node))
-    return set()
-
-
 def _commitment_quotes() -> set[str]:
     annotation = load_annotation(REPO / "annotations" / f"{ARTICLE}.yaml")
     (commitment,) = [item for item in annotation.commitments or [] if item.id == COMMITMENT_ID]
-    return _quotes(commitment.model_dump(mode="json"))
+    return {node["quote"] for node in quote_nodes(commitment.model_dump(mode="json"))}
 
 
 NARROW = {"width": 390, "height": 800}

@@ -16,16 +16,15 @@ from summit_schema.corpus import load_corpus
 from summit_schema.corpus.quotes import ArticleIndex
 from summit_schema.viewer import ViewerError, render_html
 from summit_schema.viewer.spans import paragraphs, passage_anchor
-from tests.viewer.conftest import HOSTILE_ARTICLE, HOSTILE_LINE, HOSTILE_SUMMARY, make_hostile
+from tests.viewer.conftest import (
+    HOSTILE_ARTICLE,
+    HOSTILE_LINE,
+    HOSTILE_SUMMARY,
+    make_hostile,
+    quote_nodes,
+)
 
-
-def _quotes(node: Any) -> list[dict[str, Any]]:
-    if isinstance(node, dict):
-        found = [node] if {"quote", "start", "end", "article"} <= set(node) else []
-        return found + [quote for value in node.values() for quote in _quotes(value)]
-    if isinstance(node, list):
-        return [quote for value in node for quote in _quotes(value)]
-    return []
+PLACED_QUOTE = frozenset({"quote", "start", "end", "article"})
 
 
 def test_every_quote_of_the_report_is_a_marked_passage_of_its_page(project: Path, run_cli: Any) -> None:
@@ -37,7 +36,7 @@ def test_every_quote_of_the_report_is_a_marked_passage_of_its_page(project: Path
         article["id"]: (project / "site" / "articles" / f"{article['id']}.html").read_text(encoding="utf-8")
         for article in report["articles"]
     }
-    quotes = [quote for quote in _quotes(report) if quote["start"] is not None]
+    quotes = [quote for quote in quote_nodes(report, PLACED_QUOTE) if quote["start"] is not None]
     assert len(quotes) > 500
     for quote in quotes:
         anchor = passage_anchor(quote["start"], quote["end"])
