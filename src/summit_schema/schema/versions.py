@@ -52,6 +52,11 @@ def source_checkout_root() -> Path | None:
 
 def schema_root() -> Traversable:
     """Return the folder that holds one subfolder per schema version."""
+    return _shipped_schema_root()
+
+
+@cache
+def _shipped_schema_root() -> Traversable:
     packaged = files("summit_schema") / "schemas"
     if packaged.is_dir():
         return packaged
@@ -61,9 +66,20 @@ def schema_root() -> Traversable:
     raise FileNotFoundError("the package data 'summit_schema/schemas' is missing")
 
 
+_LISTED: dict[str, tuple[str, ...]] = {}
+"""The versions found under each schema folder (the shipped folders do not change while the tool runs)."""
+
+
 def known_versions() -> tuple[str, ...]:
     """Return the schema versions that ship with the package, oldest first."""
-    versions = [entry.name for entry in schema_root().iterdir() if entry.is_dir() and entry.name[0].isdigit()]
+    root = schema_root()
+    if str(root) not in _LISTED:
+        _LISTED[str(root)] = _versions_under(root)
+    return _LISTED[str(root)]
+
+
+def _versions_under(root: Traversable) -> tuple[str, ...]:
+    versions = [entry.name for entry in root.iterdir() if entry.is_dir() and entry.name[0].isdigit()]
     return tuple(sorted(versions, key=lambda version: tuple(int(part) for part in version.split("."))))
 
 
