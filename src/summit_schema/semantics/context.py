@@ -11,6 +11,7 @@ from summit_schema.findings import Finding
 from summit_schema.findings.rules import rule
 from summit_schema.loading.yaml_document import Position, YamlDocument
 from summit_schema.schema.walk import SchemaNode
+from summit_schema.semantics.textmatch import count_matches, normalize
 
 __all__ = ["ArticleText", "FileContext", "RegistryIndex"]
 
@@ -24,12 +25,36 @@ class RegistryIndex:
     loaded: bool = False
 
 
+_REMEMBERED = 100_000
+"""Quotes an article remembers the matches of before it starts afresh."""
+
+
 @dataclass(frozen=True)
 class ArticleText:
-    """An article as read from disk: its bytes' sha256 and its normalized text (None if unreadable)."""
+    """An article as read from disk: its bytes' sha256 and its normalized text.
+
+    It remembers how often each quote it was asked about occurs: the annotations of one article cite the
+    same passages again and again (and an editor re-checks a file at every keystroke).
+    """
 
     sha256: str
     normalized: str
+    _occurrences: dict[tuple[str, str, str], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def occurrences(self, quote: str, prefix: str = "", suffix: str = "") -> int:
+        """How often ``quote`` occurs with ``prefix`` and ``suffix`` around it; all three as written."""
+        key = (quote, prefix, suffix)
+        found = self._occurrences.get(key)
+        if found is None:
+            if len(self._occurrences) >= _REMEMBERED:
+                self._occurrences.clear()
+            found = count_matches(self.normalized, normalize(quote), normalize(prefix), normalize(suffix))
+            self._occurrences[key] = found
+        return found
+
+    def contains(self, text: str) -> bool:
+        """Whether ``text``, as written, occurs in the article once whitespace is normalized."""
+        return self.occurrences(text) > 0
 
 
 @dataclass

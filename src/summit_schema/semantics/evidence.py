@@ -7,7 +7,7 @@ from typing import Any
 
 from summit_schema.findings import Finding
 from summit_schema.semantics.context import FileContext
-from summit_schema.semantics.textmatch import count_matches, explain_miss, normalize
+from summit_schema.semantics.textmatch import explain_miss, normalize
 
 __all__ = ["check_evidence"]
 
@@ -29,6 +29,11 @@ def _shorten(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+def _blank(value: str) -> bool:
+    """Whether ``value`` is empty once whitespace is normalized (``str.strip`` knows the same spaces)."""
+    return not value.strip()
+
+
 def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) -> Iterator[Finding]:
     article = context.article
     assert article is not None
@@ -36,29 +41,30 @@ def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) ->
     for key in ("quote", "prefix", "suffix"):
         value = item.get(key)
         if isinstance(value, str):
-            fragments[key] = normalize(value)
+            fragments[key] = value
             # Empty or ASCII-blank values already fail the schema; this rule catches the rest
             # (non-breaking and other Unicode spaces), so that one fault gets one finding.
-            if not fragments[key] and value.strip(" \t\r\n"):
+            if _blank(value) and value.strip(" \t\r\n"):
                 yield context.finding(
                     "quote-blank", f"{pointer}/{key}", f"the {key} is empty once whitespace is normalized"
                 )
     quote = fragments.get("quote", "")
-    if not quote:
+    if _blank(quote):
         return
     prefix, suffix = fragments.get("prefix", ""), fragments.get("suffix", "")
-    found = count_matches(article.normalized, quote, prefix, suffix)
+    found = article.occurrences(quote, prefix, suffix)
     if found == 1:
         return
+    shown = normalize(quote)
     if found > 1:
         yield context.finding(
             "quote-ambiguous",
             f"{pointer}/quote",
             f"the quote occurs {found} times in the article; add a prefix or suffix that singles out "
-            f"the passage meant: {_shorten(quote)!r}",
+            f"the passage meant: {_shorten(shown)!r}",
         )
         return
-    alone = count_matches(article.normalized, quote) if (prefix or suffix) else 0
+    alone = article.occurrences(quote) if not (_blank(prefix) and _blank(suffix)) else 0
     if alone:
         yield context.finding(
             "quote-not-found",
@@ -70,8 +76,25 @@ def _quote_findings(context: FileContext, pointer: str, item: dict[str, Any]) ->
     yield context.finding(
         "quote-not-found",
         f"{pointer}/quote",
-        f"the quote is not in the article: {_shorten(quote)!r}{_closest(context, quote)}",
+        f"the quote is not in the article: {_shorten(shown)!r}{_closest(context, shown)}",
     )
+
+
+def _within_quotes(text: str, evidence: list[Any]) -> bool | None:
+    """Whether ``text`` lies inside one of the evidence quotes (None when there is no quote).
+
+    A text found inside a quote as written is inside it once both are normalized, so only a text not
+    found as written is compared in normalized form.
+    """
+    quotes = [
+        item["quote"] for item in evidence if isinstance(item, dict) and isinstance(item.get("quote"), str)
+    ]
+    if not quotes:
+        return None
+    if any(text in quote for quote in quotes):
+        return True
+    written = normalize(text)
+    return any(written in normalize(quote) for quote in quotes)
 
 
 def _as_written_findings(
@@ -80,10 +103,10 @@ def _as_written_findings(
     article = context.article
     assert article is not None
     text = value.get("text")
-    if not isinstance(text, str) or not normalize(text):
+    if not isinstance(text, str) or _blank(text):
         return
-    written = normalize(text)
-    if written not in article.normalized:
+    if not article.contains(text):
+        written = normalize(text)
         yield context.finding(
             "quote-as-written-not-found",
             f"{pointer}/text",
@@ -93,16 +116,11 @@ def _as_written_findings(
     evidence = value.get("evidence")
     if not within_evidence or not isinstance(evidence, list):
         return
-    quotes = [
-        normalize(item["quote"])
-        for item in evidence
-        if isinstance(item, dict) and isinstance(item.get("quote"), str)
-    ]
-    if quotes and not any(written in quote for quote in quotes):
+    if _within_quotes(text, evidence) is False:
         yield context.finding(
             "quote-as-written-outside-evidence",
             f"{pointer}/text",
-            f"{_shorten(written)!r} does not appear in any of its own evidence quotes",
+            f"{_shorten(normalize(text))!r} does not appear in any of its own evidence quotes",
         )
 
 
