@@ -3,17 +3,22 @@
 Each file is validated with the project's own checks (``FileChecker``, the result cache included) and
 read from the very bytes that were validated; a file with any error is left out, with the reason, and
 contributes nothing.
-Files are handled in worker processes and merged as their contributions arrive, so only the merged
-corpus is held in memory.
+Files are handled in worker processes, each of which merges what its files report; the parent merges
+the workers' shares, so that only distinct reports are held in memory or cross between processes.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import queue
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from multiprocessing import get_context
+from multiprocessing.process import BaseProcess
+from multiprocessing.queues import Queue
 from pathlib import Path
+from typing import Any
 
 from summit_schema.corpus.basics import LeftOut
 from summit_schema.corpus.contribution import Contribution
@@ -25,14 +30,20 @@ from summit_schema.loading.discovery import discover_files, find_project_root
 from summit_schema.running.options import ValidationOptions
 from summit_schema.running.runner import available_cores
 
-__all__ = ["CorpusUsageError", "default_paths", "load_corpus"]
+__all__ = ["CorpusUsageError", "CorpusWorkerFailed", "default_paths", "load_corpus"]
 
 _MIN_FILES_PER_WORKER = 8
-_worker: CorpusWorker | None = None
+_CHUNK = 16
+"""Files a worker takes from the queue at a time."""
+_POLL_SECONDS = 0.5
 
 
 class CorpusUsageError(ValueError):
     """The paths name nothing to read (a missing path, or no annotation files); the message says which."""
+
+
+class CorpusWorkerFailed(RuntimeError):
+    """A worker process died or raised before handing back its share of the corpus."""
 
 
 def default_paths() -> list[Path]:
@@ -48,26 +59,81 @@ class _Job:
     root: Path | None
 
 
-def _start(options: ValidationOptions) -> None:
-    global _worker  # noqa: PLW0603 - one worker state per process, reused for every file
-    _worker = CorpusWorker(options)
+@dataclass
+class _Share:
+    """What one process collected: the merged reports of its files and the files it left out."""
+
+    builder: CorpusBuilder = field(default_factory=CorpusBuilder)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    def take(self, result: Contribution | LeftOut) -> None:
+        if isinstance(result, LeftOut):
+            self.left_out.append(result)
+        else:
+            self.builder.add(result)
 
 
-def _handle(job: _Job) -> Contribution | LeftOut:
-    assert _worker is not None
-    return _worker.handle(job.display, job.path, job.root)
+def _collect(jobs: Iterable[_Job], worker: CorpusWorker, share: _Share) -> None:
+    for job in jobs:
+        share.take(worker.handle(job.display, job.path, job.root))
 
 
-def _results(jobs: list[_Job], options: ValidationOptions, workers: int) -> Iterator[Contribution | LeftOut]:
+def _work(options: ValidationOptions, tasks: Queue[list[_Job] | None], results: Queue[Any]) -> None:
+    """A worker process: handle chunks of files until told to stop, then hand back its whole share.
+
+    Merging in the worker means only distinct reports cross between processes, once per worker.
+    """
+    try:
+        worker, share = CorpusWorker(options), _Share()
+        for chunk in iter(tasks.get, None):
+            _collect(chunk, worker, share)
+        results.put(share)
+    except BaseException:  # handed to the parent, which raises it as CorpusWorkerFailed
+        results.put(traceback.format_exc())
+
+
+def _shares(jobs: list[_Job], options: ValidationOptions, workers: int) -> Iterator[_Share]:
+    """Each process's share: this process's alone, or one from each of ``workers`` worker processes."""
     if workers <= 1:
-        _start(options)
-        yield from map(_handle, jobs)
+        share = _Share()
+        _collect(jobs, CorpusWorker(options), share)
+        yield share
         return
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
-    with get_context("fork" if hasattr(os, "fork") else "spawn").Pool(
-        workers, initializer=_start, initargs=(options,)
-    ) as pool:
-        yield from pool.imap(_handle, jobs, chunksize=chunk)
+    context = get_context("fork") if hasattr(os, "fork") else get_context("spawn")
+    tasks: Queue[list[_Job] | None] = context.Queue()
+    results: Queue[Any] = context.Queue()
+    for start in range(0, len(jobs), _CHUNK):
+        tasks.put(jobs[start : start + _CHUNK])
+    for _ in range(workers):
+        tasks.put(None)
+    processes = [
+        context.Process(target=_work, args=(options, tasks, results), daemon=True) for _ in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    try:
+        for _ in processes:
+            yield _next_share(results, processes)
+        for process in processes:
+            process.join()
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+
+def _next_share(results: Queue[Any], processes: Sequence[BaseProcess]) -> _Share:
+    while True:
+        try:
+            result = results.get(timeout=_POLL_SECONDS)
+        except queue.Empty:
+            dead = [process.exitcode for process in processes if process.exitcode not in (None, 0)]
+            if dead:
+                raise CorpusWorkerFailed(f"a worker process exited with code {dead[0]}") from None
+            continue
+        if isinstance(result, _Share):
+            return result
+        raise CorpusWorkerFailed(f"a worker process failed:\n{result}")
 
 
 def load_corpus(
@@ -104,9 +170,7 @@ def load_corpus(
     workers = max(1, min(requested, len(work) // _MIN_FILES_PER_WORKER))
     builder = CorpusBuilder()
     left_out: list[LeftOut] = []
-    for result in _results(work, options, workers):
-        if isinstance(result, LeftOut):
-            left_out.append(result)
-        else:
-            builder.add(result)
+    for share in _shares(work, options, workers):
+        builder.absorb(share.builder)
+        left_out.extend(share.left_out)
     return builder.build(registry, left_out)

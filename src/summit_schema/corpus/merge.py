@@ -30,6 +30,12 @@ from summit_schema.corpus.registry_view import RegistryView
 
 __all__ = ["CorpusBuilder"]
 
+_REPORT_SETS = (
+    "meetings", "documents", "events", "dates", "figures", "participations", "provisions",
+    "parties", "open_issues", "statements", "local_actors", "mentions", "links",
+)  # fmt: skip
+"""The builder's sets that take a contribution's list of the same name as it is."""
+
 
 def _grouped(values: dict[Any, None], key: str) -> dict[str, list[Any]]:
     groups: dict[str, list[Any]] = defaultdict(list)
@@ -63,23 +69,38 @@ class CorpusBuilder:
     def add(self, contribution: Contribution) -> None:
         """Add one annotation's reports (the first file of an article gives its article record)."""
         self.files += 1
-        first = self.articles.get(contribution.article.id)
-        if first is None or contribution.article.annotation < first.annotation:
-            self.articles[contribution.article.id] = contribution.article
-        for name in (
-            "meetings", "documents", "events", "dates", "figures", "participations", "provisions",
-            "parties", "open_issues", "statements", "local_actors", "mentions", "links",
-        ):  # fmt: skip
+        self._keep_article(contribution.article)
+        for name in _REPORT_SETS:
             target: dict[Any, None] = getattr(self, name)
             for value in getattr(contribution, name):
                 target.setdefault(value, None)
         for header, report in contribution.commitments:
-            known = self.headers.get(header.id)
-            if known is None:
-                self.headers[header.id] = header
-            elif known != header:
-                self.headers[header.id] = _joined(*sorted((known, header), key=repr))
+            self._keep_header(header)
             self.commitments.setdefault(report, None)
+
+    def absorb(self, other: CorpusBuilder) -> None:
+        """Add everything another builder collected (as if its contributions had been added here)."""
+        self.files += other.files
+        for article in other.articles.values():
+            self._keep_article(article)
+        for name in (*_REPORT_SETS, "commitments"):
+            target: dict[Any, None] = getattr(self, name)
+            for value in getattr(other, name):
+                target.setdefault(value, None)
+        for header in other.headers.values():
+            self._keep_header(header)
+
+    def _keep_article(self, article: ArticleInfo) -> None:
+        first = self.articles.get(article.id)
+        if first is None or article.annotation < first.annotation:
+            self.articles[article.id] = article
+
+    def _keep_header(self, header: CommitmentHeader) -> None:
+        known = self.headers.get(header.id)
+        if known is None:
+            self.headers[header.id] = header
+        elif known != header:
+            self.headers[header.id] = _joined(*sorted((known, header), key=repr))
 
     def build(self, registry: RegistryView, left_out: list[LeftOut]) -> Corpus:
         """The reconciled corpus, every list in a stable order (by id, then article)."""
