@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from summit_schema.loading.yaml_document import escape_pointer
 
@@ -26,12 +26,13 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class SchemaNode:
+class SchemaNode(NamedTuple):
     """A node of the document described by a named schema definition.
 
     ``definition`` is the ``$defs`` name of the node; ``owner`` is the definition of the object that
     holds it (for an ``Id``, the kind of thing it identifies); ``owner_pointer`` is that object's pointer.
+    (A named tuple: a walk makes hundreds per file, and a tuple is made three times faster than a frozen
+    dataclass.)
     """
 
     pointer: str
@@ -54,6 +55,8 @@ class _Plan:
     const: Any = None
     has_const: bool = False
     relevant: bool = False
+    relevant_properties: dict[str, tuple[_Plan, str]] = field(default_factory=dict)
+    """The properties under which something wanted can lie, each with its pointer segment."""
 
 
 class _Compiler:
@@ -144,6 +147,12 @@ class _Compiler:
                 ) or any(child.relevant for child in self._children(plan)):
                     plan.relevant = True
                     changed = True
+        for plan in plans:
+            plan.relevant_properties = {
+                key: (child, f"/{escape_pointer(key)}")
+                for key, child in plan.properties.items()
+                if child.relevant
+            }
 
     @staticmethod
     def _children(plan: _Plan) -> list[_Plan]:
@@ -211,14 +220,12 @@ def walk(schema: Mapping[str, Any], data: Any, wanted: frozenset[str] | None = N
             chosen = _choose(plan, value)
             if chosen is not None:
                 stack.append((chosen, value, pointer, owner, owner_pointer))
-        if plan.properties and type(value) is dict:
-            properties = plan.properties
-            for key in reversed(list(value)):
-                child = properties.get(key)
-                if child is not None and child.relevant:
-                    stack.append(
-                        (child, value[key], f"{pointer}/{escape_pointer(key)}", owner, owner_pointer)
-                    )
+        if plan.relevant_properties and type(value) is dict:
+            properties = plan.relevant_properties
+            for key in reversed(value):
+                found = properties.get(key)
+                if found is not None:
+                    stack.append((found[0], value[key], pointer + found[1], owner, owner_pointer))
         elif plan.items is not None and type(value) is list and plan.items.relevant:
             items = plan.items
             for index in range(len(value) - 1, -1, -1):

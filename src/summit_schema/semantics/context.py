@@ -74,7 +74,8 @@ class FileContext:
     article_checked: bool = False
     schema_ids: dict[str, str] = field(default_factory=dict)
     hints_given: int = 0
-    _index: dict[str, list[SchemaNode]] | None = None
+    _index: dict[str, list[int]] | None = None
+    """Where in ``nodes`` the nodes of each definition are."""
 
     @property
     def data(self) -> Any:
@@ -111,9 +112,13 @@ class FileContext:
         """Yield the schema nodes described by any of ``definitions``, in document order."""
         if self._index is None:
             self._index = {}
-            for node in self.nodes:
-                self._index.setdefault(node.definition, []).append(node)
+            for place, node in enumerate(self.nodes):
+                self._index.setdefault(node.definition, []).append(place)
         if len(definitions) == 1:
-            return iter(self._index.get(definitions[0], ()))
-        wanted = set(definitions)
-        return (node for node in self.nodes if node.definition in wanted)
+            places = self._index.get(definitions[0], [])
+        else:
+            places = sorted(
+                place for definition in set(definitions) for place in self._index.get(definition, ())
+            )
+        nodes = self.nodes
+        return (nodes[place] for place in places)
