@@ -30,6 +30,7 @@ class _OneArticlesReport(Protocol):
 class ReportedAcrossArticles:
     """A merged item's view of the reports behind it: which articles they come from."""
 
+    __slots__ = ()
     reports: tuple[_OneArticlesReport, ...]
 
     @property
@@ -43,7 +44,7 @@ def local_item_id(article: str, local_id: str) -> str:
     return f"{article}:{local_id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """One evidence passage: the quote as annotated and where it stands in the article's text.
 
@@ -59,7 +60,7 @@ class Quote:
     role: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """A name, spelling or title as one article writes it."""
 
@@ -68,7 +69,7 @@ class Name:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Factuality:
     """How an article presents an assertion: FactBank value, basis, and the sources it is attributed to."""
 
@@ -77,7 +78,7 @@ class Factuality:
     according_to: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number as written, with its bounds and what it counts."""
 
@@ -95,7 +96,7 @@ class Quantity:
         return (self.qualifier, self.amount, self.lower_bound, self.upper_bound, self.unit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Condition:
     """A condition a commitment, provision or position depends on."""
 
@@ -105,7 +106,7 @@ class Condition:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleInfo:
     """An article of the corpus, as its annotation records it.
 
@@ -125,7 +126,7 @@ class ArticleInfo:
     path: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeftOut:
     """A file left out of the corpus, and why (its first error, or why it could not be read)."""
 
@@ -134,7 +135,7 @@ class LeftOut:
     errors: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorInfo:
     """An actor items refer to: a registry actor, or an article's local actor (id ``article:local``)."""
 
@@ -147,7 +148,7 @@ class ActorInfo:
     article: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateReport:
     """When an article says an item takes place or was made."""
 
@@ -159,7 +160,7 @@ class DateReport:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Side:
     """One side of a disagreement: what one article says, and where."""
 
@@ -168,7 +169,7 @@ class Side:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     """Where the articles disagree about one thing (``subject``), with each side.
 

@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommitmentParty:
     """A committer or recipient of a commitment in one article, with the capacity the article gives."""
 
@@ -36,7 +36,7 @@ class CommitmentParty:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommitmentReport:
     """A commitment as one article reports it."""
 
@@ -53,7 +53,7 @@ class CommitmentReport:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Commitment(ReportedAcrossArticles):
     """A commitment, merged across articles where they anchor it alike (see ``docs/corpus.md``)."""
 
@@ -69,7 +69,7 @@ class Commitment(ReportedAcrossArticles):
     parties: tuple[CommitmentParty, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """A position on an open issue, as its article gives it."""
 
@@ -84,7 +84,7 @@ class Position:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenIssue:
     """A question an article presents as unresolved, with the positions on it."""
 
@@ -104,7 +104,7 @@ class OpenIssue:
         return (self.article,)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """An attributed statement an article reports."""
 

@@ -18,7 +18,7 @@ from summit_schema.corpus.items import (
 __all__ = ["CommitmentHeader", "Contribution"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CommitmentHeader:
     """What identifies a commitment and what every article reporting it agrees on by construction."""
 

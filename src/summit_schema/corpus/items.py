@@ -47,7 +47,7 @@ class _KindedAcrossArticles(ReportedAcrossArticles):
         return most_common([report.kind for report in self.reports])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """An attendance figure one article reports for a meeting."""
 
@@ -60,7 +60,7 @@ class Figure:
     subset_of: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participation:
     """One article's report that an actor takes part in a meeting, and how."""
 
@@ -74,7 +74,7 @@ class Participation:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingReport:
     """A meeting as one article reports it (meeting × article)."""
 
@@ -90,7 +90,7 @@ class MeetingReport:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting(_KindedAcrossArticles):
     """A meeting merged across the articles that report it."""
 
@@ -108,7 +108,7 @@ class Meeting(_KindedAcrossArticles):
     registry_summary: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provision:
     """What a document provides, as one article reports it."""
 
@@ -125,7 +125,7 @@ class Provision:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentReport:
     """A document as one article reports it."""
 
@@ -142,7 +142,7 @@ class DocumentReport:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document(_KindedAcrossArticles):
     """A document merged across the articles that report it."""
 
@@ -161,7 +161,7 @@ class Document(_KindedAcrossArticles):
         return tuple(sorted({report.meeting for report in self.reports if report.meeting}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventReport:
     """An event as one article reports it."""
 
@@ -174,7 +174,7 @@ class EventReport:
     evidence: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event(_KindedAcrossArticles):
     """An event (other than a meeting) merged across the articles that report it."""
 
