@@ -207,15 +207,17 @@ def walk(schema: Mapping[str, Any], data: Any, wanted: frozenset[str] | None = N
     root = compile_plan(schema, wanted)
     stack: list[tuple[_Plan, Any, str, str, str]] = [(root, data, "", "", "")]
     while stack:
-        plan, value, pointer, owner, owner_pointer = stack.pop()
-        if not plan.relevant:
+        found_plan: _Plan | None
+        found_plan, value, pointer, owner, owner_pointer = stack.pop()
+        # A reference is followed at once (it describes the same value), not pushed and popped again.
+        while found_plan is not None and found_plan.relevant and found_plan.definition is not None:
+            if wanted is None or found_plan.definition in wanted:
+                yield SchemaNode(pointer, found_plan.definition, value, owner, owner_pointer)
+            owner, owner_pointer = found_plan.definition, pointer
+            found_plan = found_plan.target
+        if found_plan is None or not found_plan.relevant:
             continue
-        if plan.definition is not None:
-            if wanted is None or plan.definition in wanted:
-                yield SchemaNode(pointer, plan.definition, value, owner, owner_pointer)
-            if plan.target is not None:
-                stack.append((plan.target, value, pointer, plan.definition, pointer))
-            continue
+        plan = found_plan
         if plan.branches:
             chosen = _choose(plan, value)
             if chosen is not None:
