@@ -11,7 +11,7 @@ loaders give the same data for every file the fast one accepts; the tests hold t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from summit_schema.loading.yaml_document import MAX_DEPTH
@@ -127,39 +127,29 @@ def _only_json_strings(data: Any) -> bool:
     if type(data) is dict:
         return _plain_mapping(data, 1)
     if type(data) is list:
-        return _plain_list(data, 1)
+        return _plain_values(data, 1)
     return data is None or type(data) is str or type(data) is bool
 
 
 def _plain_mapping(mapping: dict[Any, Any], depth: int) -> bool:
+    for key in mapping:
+        if type(key) is not str:
+            return False
+    return _plain_values(mapping.values(), depth)
+
+
+def _plain_values(values: Iterable[Any], depth: int) -> bool:
     # Recursion, bounded by MAX_DEPTH, is three times faster here than a loop over an explicit stack.
     if depth > MAX_DEPTH:
         return False
-    for key, value in mapping.items():
-        if type(key) is not str:
-            return False
+    for value in values:
         kind = type(value)
         if kind is str or value is None or kind is bool:
             continue
         if kind is dict:
             if not _plain_mapping(value, depth + 1):
                 return False
-        elif kind is not list or not _plain_list(value, depth + 1):
-            return False
-    return True
-
-
-def _plain_list(items: list[Any], depth: int) -> bool:
-    if depth > MAX_DEPTH:
-        return False
-    for value in items:
-        kind = type(value)
-        if kind is str or value is None or kind is bool:
-            continue
-        if kind is dict:
-            if not _plain_mapping(value, depth + 1):
-                return False
-        elif kind is not list or not _plain_list(value, depth + 1):
+        elif kind is not list or not _plain_values(value, depth + 1):
             return False
     return True
 
