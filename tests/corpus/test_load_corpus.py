@@ -193,6 +193,37 @@ def test_a_meeting_reported_on_another_day_is_a_disagreement(weekday: str) -> No
         assert {side.value for side in dates[0].sides} == {"tuesday", weekday}
 
 
+_ROLES = [
+    "host",
+    "co_host",
+    "chair",
+    "participant",
+    "guest",
+    "envoy",
+    "briefer",
+    "head_of_delegation",
+    "opener",
+]
+
+
+@given(st.sampled_from(_ROLES))
+def test_a_participant_reported_in_another_role_is_a_disagreement(role: str) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        summit = next(item for item in data["meetings"] if item.get("corpus_id") == SUMMIT)
+        host = next(item for item in summit["participants"] if item["actor"] == "emmanuel-macron")
+        host["role"] = role
+
+    roles = [item for item in _with_copy(edit).disagreements if item.kind == "role" and item.item == SUMMIT]
+    assert bool(roles) == (role != "participant")
+    if roles:
+        assert roles[0].subject == "Coalition of the Willing summit in Paris: role of emmanuel-macron"
+        assert {(side.article, side.value) for side in roles[0].sides} == {
+            (ARTICLE_003, "participant"),
+            ("copy", role),
+        }
+        assert all(side.evidence for side in roles[0].sides)
+
+
 def test_items_without_a_corpus_id_are_never_merged() -> None:
     corpus = _with_copy(lambda data: None)
     local = [meeting for meeting in corpus.meetings if not meeting.corpus]
