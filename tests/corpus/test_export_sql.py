@@ -184,3 +184,45 @@ def test_bad_export_usage_exits_2(project: Path, run_cli: Any, tmp_path: Path) -
     missing = run_cli("export", "--to", "jsonl", str(tmp_path / "out"), "--from", "nowhere")
     assert missing.exit_code == 2
     assert "nowhere" in missing.stderr
+
+
+def test_an_export_replaces_only_an_earlier_export(project: Path, run_cli: Any, tmp_path: Path) -> None:
+    """A file that is no database and a folder of other files are refused and kept; an earlier export is
+    replaced, its tables only."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n", encoding="utf-8")
+    refused = run_cli("export", "--to", "duckdb", str(notes))
+    assert refused.exit_code == 2
+    assert "exists and is not a DuckDB database" in refused.stderr
+    assert notes.read_text(encoding="utf-8") == "mine\n"
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "data.jsonl").write_text("{}\n", encoding="utf-8")
+    for form in ("jsonl", "parquet"):
+        refused = run_cli("export", "--to", form, str(busy))
+        assert refused.exit_code == 2
+        assert f"is no earlier output of a {form} export" in refused.stderr
+    assert sorted(path.name for path in busy.iterdir()) == ["data.jsonl"]
+    database = tmp_path / "c.duckdb"
+    for _ in range(2):
+        assert run_cli("export", "--to", "duckdb", str(database)).exit_code == 0
+    out = tmp_path / "out"
+    assert run_cli("export", "--to", "jsonl", str(out)).exit_code == 0
+    (out / "mine.txt").write_text("kept\n", encoding="utf-8")
+    (out / ".summit-schema-export").write_text(f"{notes}\n../notes.txt\nmine.txt\narticles.jsonl\n")
+    assert run_cli("export", "--to", "jsonl", str(out)).exit_code == 0
+    assert notes.read_text(encoding="utf-8") == "mine\n"
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "kept\n"
+    assert (out / "articles.jsonl").stat().st_size > 0
+
+
+def test_an_export_that_cannot_be_written_exits_2(
+    project: Path, run_cli: Any, unwritable_folder: Path
+) -> None:
+    folder = unwritable_folder
+    for form, name in (("duckdb", "c.duckdb"), ("jsonl", "out"), ("parquet", "out")):
+        result = run_cli("export", "--to", form, str(folder / name))
+        assert result.exit_code == 2, (form, result.stderr)
+        assert f"{folder / name}: cannot write the export" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert "internal error" not in result.stderr

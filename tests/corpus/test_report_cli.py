@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import types
 from pathlib import Path
@@ -143,3 +145,29 @@ def test_html_hands_the_corpus_to_the_viewer(
     assert isinstance(corpus, Corpus)
     assert out_dir == tmp_path / "site"
     assert corpus.meeting(SUMMIT) is not None
+
+
+def test_a_report_that_cannot_be_written_exits_2(
+    project: Path, run_cli: object, unwritable_folder: Path
+) -> None:
+    for report_format in ("json", "markdown"):
+        target = unwritable_folder / f"report.{report_format}"
+        result = _report(run_cli, "--format", report_format, "-o", str(target))
+        assert result.exit_code == 2, result.stderr
+        assert f"-o {target}: cannot write the report" in result.stderr
+        assert "internal error" not in result.stderr
+
+
+def test_written_reports_are_as_readable_as_any_new_file(
+    project: Path, run_cli: object, tmp_path: Path
+) -> None:
+    """Files and pages get the permissions the umask gives (a web server must read the viewer's pages)."""
+    previous = os.umask(0o022)
+    try:
+        assert _report(run_cli, "--format", "json", "-o", str(tmp_path / "r.json")).exit_code == 0
+        assert _report(run_cli, "--format", "html", "-o", str(tmp_path / "site")).exit_code == 0
+    finally:
+        os.umask(previous)
+    written = [tmp_path / "r.json", *sorted((tmp_path / "site").rglob("*.html"))]
+    assert len(written) > 5
+    assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o644}

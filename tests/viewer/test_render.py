@@ -197,3 +197,19 @@ def test_every_evidence_quote_of_an_annotation_is_marked(project: Path, run_cli:
             anchors.add(passage_anchor(placed.start, placed.end))
         assert anchors
         assert anchors == set(re.findall(r'<li id="cites-(q\d+-\d+)">', page))
+
+
+def test_a_rerun_removes_only_the_pages_it_wrote(project: Path, run_cli: Any, tmp_path: Path) -> None:
+    """Whatever the folder's list of pages says, a rerun removes nothing outside the viewer's own pages."""
+    assert run_cli("report", "--format", "html", "-o", "site").exit_code == 0
+    outside = tmp_path / "outside.txt"
+    outside.write_text("kept\n", encoding="utf-8")
+    (project / "site" / "notes.html").write_text("kept\n", encoding="utf-8")
+    listing = project / "site" / ".summit-schema-viewer"
+    escapes = [str(outside), "../outside.txt", "articles/../../outside.txt", "notes.html", "registry.yaml"]
+    listing.write_text(listing.read_text(encoding="utf-8") + "\n".join(escapes) + "\n", encoding="utf-8")
+    assert run_cli("report", "--format", "html", "-o", "site").exit_code == 0
+    assert outside.read_text(encoding="utf-8") == "kept\n"
+    assert (project / "site" / "notes.html").read_text(encoding="utf-8") == "kept\n"
+    assert (project / "registry.yaml").is_file()
+    assert len(list((project / "site" / "articles").glob("*.html"))) == 5

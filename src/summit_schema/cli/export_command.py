@@ -15,7 +15,9 @@ EXIT_CODES = """output:
 exit codes:
   0  every file validated and is in the export
   1  the export was written, but some files failed validation and were left out (table left_out)
-  2  bad options, a path that does not exist, no files to read, or duckdb not installed"""
+  2  bad options, a path that does not exist, no files to read, duckdb not installed, or PATH cannot
+     take the export: duckdb replaces only an earlier database, parquet and jsonl write only into a
+     new or empty folder or an earlier export of the same format (whose table files they replace)"""
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -46,22 +48,26 @@ def _fail(message: str) -> int:
 def run(options: argparse.Namespace) -> int:
     """Load the corpus and write the tables; see EXIT_CODES."""
     from summit_schema.corpus import CorpusUsageError, load_corpus  # noqa: PLC0415
-    from summit_schema.corpus.export import ExportUnavailable, export_corpus  # noqa: PLC0415
+    from summit_schema.corpus.export import (  # noqa: PLC0415
+        ExportRefused,
+        ExportUnavailable,
+        check_export_target,
+        export_corpus,
+    )
 
     target = Path(options.path)
     if options.jobs is not None and options.jobs < 1:
         return _fail("--jobs must be at least 1")
-    if options.to == "duckdb" and target.is_dir():
-        return _fail(f"{options.path}: is a folder; give the database file to write")
-    if options.to != "duckdb" and target.exists() and not target.is_dir():
-        return _fail(f"{options.path}: is a file; give the folder to write the {options.to} files to")
     if not target.absolute().parent.is_dir():
         return _fail(f"{options.path}: no such folder to write into")
     try:
+        check_export_target(options.to, target)
         corpus = load_corpus(options.sources, jobs=options.jobs, use_cache=not options.no_cache)
         tables = export_corpus(corpus, options.to, target)
-    except (CorpusUsageError, ExportUnavailable) as error:
+    except (CorpusUsageError, ExportUnavailable, ExportRefused) as error:
         return _fail(str(error))
+    except OSError as error:
+        return _fail(f"{options.path}: cannot write the export: {error.strerror or error}")
     for item in corpus.left_out:
         sys.stderr.write(f"{item.file}: left out: {item.reason}\n")
     sys.stderr.write(f"wrote {len(tables)} tables to {options.path}\n")

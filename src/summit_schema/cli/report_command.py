@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from summit_schema.loading.file_output import write_text_atomically
 
 HELP = (
     "Report the corpus: meetings, documents, commitments and open issues across articles, and disagreements."
@@ -24,8 +24,9 @@ EXIT_CODES = """output:
 exit codes:
   0  every file validated and is in the report
   1  the report was written, but some files failed validation and were left out (listed in it)
-  2  bad options, a path that does not exist, no files to read, or the html viewer cannot be written
-     (-o names a file, or a folder that is neither empty nor an earlier viewer)"""
+  2  bad options, a path that does not exist, no files to read, the report cannot be written where -o
+     says, or the html viewer cannot be written (-o names a file, or a folder that is neither empty
+     nor an earlier viewer)"""
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -57,19 +58,16 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _write_text(output: str | None, text: str) -> None:
+def _write_text(output: str | None, text: str) -> str | None:
+    """Write the report to standard output or to ``output``; why it could not be written, if so."""
     if output is None:
         sys.stdout.write(text)
-        return
-    target = Path(output)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        return None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        write_text_atomically(Path(output), text)
+    except OSError as error:
+        return f"-o {output}: cannot write the report: {error.strerror or error}"
+    return None
 
 
 def _html_renderer() -> tuple[Any, str]:
@@ -114,12 +112,16 @@ def run(options: argparse.Namespace) -> int:
             render_html(corpus, Path(options.output))
         except OSError as error:  # the viewer's ViewerError included
             return _fail(f"cannot write the viewer: {error}")
-    elif report_format == "json":
-        _write_text(options.output, json.dumps(corpus_json(corpus), ensure_ascii=False, indent=2) + "\n")
     else:
-        from summit_schema.corpus.markdown_report import corpus_markdown  # noqa: PLC0415
+        if report_format == "json":
+            text = json.dumps(corpus_json(corpus), ensure_ascii=False, indent=2) + "\n"
+        else:
+            from summit_schema.corpus.markdown_report import corpus_markdown  # noqa: PLC0415
 
-        _write_text(options.output, corpus_markdown(corpus))
+            text = corpus_markdown(corpus)
+        failure = _write_text(options.output, text)
+        if failure is not None:
+            return _fail(failure)
     for item in corpus.left_out:
         sys.stderr.write(f"{item.file}: left out: {item.reason}\n")
     return 1 if corpus.left_out else 0

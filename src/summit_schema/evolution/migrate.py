@@ -6,9 +6,7 @@ from __future__ import annotations
 import difflib
 import io
 import itertools
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +16,7 @@ from ruamel.yaml.error import YAMLError
 
 from summit_schema.evolution.steps import MigrationRefused, step_chain
 from summit_schema.loading.file_access import DecodeFailure, FileRefused, decode_utf8, read_regular_file
+from summit_schema.loading.file_output import write_text_atomically
 from summit_schema.running.validation import validate_text
 from summit_schema.schema.versions import MODELINE_PREFIX
 
@@ -110,20 +109,6 @@ def _first_error(text: str, path: Path) -> str | None:
     return f"{first.line}:{first.column}: [{first.rule}] {first.message} ({len(errors)} error(s))"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).chmod(path.stat().st_mode & 0o7777)
-        Path(temporary).replace(path)  # atomic: os.replace
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def migrate_file(name: str, path: Path, target: str, dry_run: bool = False) -> MigrationOutcome:
     """Migrate one file to ``target``: refused (and untouched) unless it validates before and after."""
     try:
@@ -150,5 +135,5 @@ def migrate_file(name: str, path: Path, target: str, dry_run: bool = False) -> M
         )
     )
     if not dry_run:
-        _write_atomically(path, migrated)
+        write_text_atomically(path, migrated, newline="", durable=True)
     return MigrationOutcome(name, "migrated", f"migrated to {target}", diff)

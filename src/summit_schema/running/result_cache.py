@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from summit_schema.findings import Finding, Severity
+from summit_schema.loading.file_output import write_text_atomically
 
 __all__ = ["CACHE_DIR_NAME", "CacheEntry", "ResultCache", "tool_fingerprint"]
 
@@ -138,13 +137,6 @@ class ResultCache:
         try:
             self._mark_directory()
             path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                    json.dump(entry.to_json(), stream, ensure_ascii=False)
-                Path(temporary).replace(path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_text_atomically(path, json.dumps(entry.to_json(), ensure_ascii=False))
         except OSError:
             return

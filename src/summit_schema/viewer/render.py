@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
-import tempfile
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,12 @@ from markupsafe import Markup
 
 from summit_schema._version import __version__
 from summit_schema.corpus.model import Corpus
+from summit_schema.loading.file_output import (
+    FolderRefused,
+    prepare_owned_folder,
+    record_owned_files,
+    write_text_atomically,
+)
 from summit_schema.viewer.article_page import ArticlePage, article_page
 from summit_schema.viewer.index_page import corpus_anchors, index_sections
 from summit_schema.viewer.sources import ViewerError, read_article
@@ -26,6 +30,8 @@ MARKER_FILE = ".summit-schema-viewer"
 """Marks a folder as the viewer's output and lists its pages, so that a new run replaces exactly those."""
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
+_OWN_FILES = re.compile(r"index\.html|articles/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\.html")
+"""What a run writes, so what a later run may remove: never a name leading out of the folder."""
 
 
 def _environment() -> Environment:
@@ -82,36 +88,6 @@ def _page_names(ids: list[str]) -> dict[str, str]:
     return names
 
 
-def _prepare(out_dir: Path) -> None:
-    """Make ``out_dir`` ready: new, empty, or an earlier output of the viewer (whose pages go)."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ViewerError(f"{out_dir.as_posix()}: exists and is not a folder")
-    if out_dir.is_dir() and any(out_dir.iterdir()):
-        marker = out_dir / MARKER_FILE
-        if not marker.is_file():
-            raise ViewerError(
-                f"{out_dir.as_posix()}: the folder is not empty and is no earlier output of the viewer; "
-                "give a new or empty folder"
-            )
-        for line in marker.read_text(encoding="utf-8").splitlines():
-            old = out_dir / line
-            if line and ".." not in Path(line).parts and old.is_file():
-                old.unlink()
-    (out_dir / "articles").mkdir(parents=True, exist_ok=True)
-
-
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def render_html(corpus: Corpus, out_dir: str | Path) -> list[Path]:
     """Write the viewer of ``corpus`` into ``out_dir``; return the pages written, the index first.
 
@@ -151,12 +127,15 @@ def render_html(corpus: Corpus, out_dir: str | Path) -> list[Path]:
         left_out=corpus.left_out,
         sections=index_sections(corpus, lambda article_id: f"articles/{names.get(article_id, '')}"),
     )
-    _prepare(target)
+    try:
+        prepare_owned_folder(target, MARKER_FILE, _OWN_FILES, "the viewer")
+        (target / "articles").mkdir(exist_ok=True)
+    except FolderRefused as refusal:
+        raise ViewerError(str(refusal)) from None
     written = [target / "index.html"]
-    _write(written[0], index_html)
+    write_text_atomically(written[0], index_html)
     for name, html in pages.items():
         written.append(target / "articles" / name)
-        _write(written[-1], html)
-    listed = [path.relative_to(target).as_posix() for path in written]
-    _write(target / MARKER_FILE, "\n".join(listed) + "\n")
+        write_text_atomically(written[-1], html)
+    record_owned_files(target, MARKER_FILE, written)
     return written
