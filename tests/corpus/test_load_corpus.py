@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summit_schema import load_corpus
-from summit_schema.corpus import Commitment, Corpus, Meeting, corpus_json
+from summit_schema.corpus import Commitment, Corpus, CorpusUsageError, Meeting, corpus_json
 from summit_schema.corpus.contribution import Contribution
 from summit_schema.corpus.extract import contribution_of
 from summit_schema.corpus.merge import CorpusBuilder
@@ -54,6 +54,24 @@ def test_the_corpus_is_typed_and_frozen(project: Path) -> None:
     assert all(isinstance(commitment, Commitment) for commitment in corpus.commitments)
     assert corpus.left_out == ()
     assert corpus.files == 5
+
+
+def test_one_path_is_given_as_itself_and_a_file_reached_twice_is_read_once(project: Path) -> None:
+    whole = load_corpus(["annotations"], jobs=1)
+    assert load_corpus("annotations", jobs=1) == whole
+    assert load_corpus(Path("annotations"), jobs=1) == whole
+    twice = load_corpus(("annotations", "annotations/000_64540a4bbaf7cb86.yaml", "./annotations"), jobs=1)
+    assert twice == whole
+    assert twice.files == 5
+    single = load_corpus("annotations/003_289fc3a32fa86627.yaml", jobs=1)
+    assert [article.id for article in single.articles] == [ARTICLE_003]
+
+
+def test_the_registry_is_no_annotation(project: Path) -> None:
+    with pytest.raises(
+        CorpusUsageError, match=r"registry\.yaml: is the project's registry, not an annotation"
+    ):
+        load_corpus(["annotations", "registry.yaml"], jobs=1)
 
 
 def test_the_api_gives_the_content_of_the_json_report(project: Path, run_cli: Any) -> None:

@@ -121,6 +121,9 @@ def test_bad_usage_exits_2(project: Path, run_cli: object) -> None:
     assert "no-such-folder" in missing.stderr
     assert _report(run_cli, "--format", "html").exit_code == 2
     assert _report(run_cli, "--format", "pdf").exit_code == 2
+    registry = _report(run_cli, "registry.yaml")
+    assert registry.exit_code == 2
+    assert "registry.yaml: is the project's registry, not an annotation" in registry.stderr
 
 
 def test_html_without_the_viewer_exits_2_and_says_so(

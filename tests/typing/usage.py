@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import assert_type
 
-from summit_schema import load_annotation, load_registry
+from summit_schema import load_annotation, load_corpus, load_registry
 from summit_schema.models import (
     Actor,
     Commitment,
@@ -73,3 +73,12 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def figures_of_the_summit(folder: str) -> list[tuple[str, str, str]]:
+    """The corpus API as docs/corpus.md shows it: one folder by name, a meeting that may be absent."""
+    corpus = load_corpus(folder)
+    summit = corpus.meeting("coalition-summit-paris-2026-01-06")
+    if summit is None:
+        return []
+    return [(figure.article, figure.figure.text, figure.evidence[0].quote) for figure in summit.figures]

@@ -26,7 +26,7 @@ from summit_schema.corpus.merge import CorpusBuilder
 from summit_schema.corpus.model import Corpus
 from summit_schema.corpus.registry_view import RegistryView
 from summit_schema.corpus.worker import CorpusWorker
-from summit_schema.loading.discovery import discover_files, find_project_root
+from summit_schema.loading.discovery import REGISTRY_FILE_NAME, discover_files, find_project_root
 from summit_schema.running.options import ValidationOptions
 from summit_schema.running.runner import available_cores
 
@@ -137,20 +137,31 @@ def _next_share(results: Queue[Any], processes: Sequence[BaseProcess]) -> _Share
 
 
 def load_corpus(
-    paths: Sequence[str | Path] | None = None,
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
     *,
     jobs: int | None = None,
     use_cache: bool = True,
 ) -> Corpus:
     """Validate the annotations under ``paths`` (default: the project's ``annotations/``) and reconcile them.
 
+    ``paths`` is one file or folder, or several: ``load_corpus("annotations")``,
+    ``load_corpus(["annotations/a.yaml", "more/"])``.
+
     Only files that validate without errors contribute; the others are listed in ``Corpus.left_out``
     with the reason. ``jobs`` is the number of worker processes (None: the cores available); the result
     does not depend on it, nor on the order of the files. Raises CorpusUsageError when a path does not
-    exist or there is no annotation file to read.
+    exist, names the registry, or there is no annotation file to read.
     """
-    given = list(paths) if paths else default_paths()
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    given: list[str | Path] = [os.fspath(path) for path in paths] if paths is not None else []
+    given = given or list(default_paths())
     files, problems = discover_files(given)
+    problems += [
+        f"{display}: is the project's registry, not an annotation (the report reads it as the registry)"
+        for display, path in files
+        if path.name == REGISTRY_FILE_NAME
+    ]
     if problems:
         raise CorpusUsageError("; ".join(problems))
     if not files:

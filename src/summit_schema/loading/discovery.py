@@ -41,10 +41,19 @@ def discover_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path]],
     """Expand files and folders into (display name, path) pairs; return them and usage problems.
 
     A folder gives every ``*.yaml`` file beneath it, recursively, in sorted order, skipping hidden
-    entries and the registry. A file named on the command line is taken as given, whatever it is.
+    entries and the registry. A file named on the command line is taken as given, whatever it is. A file
+    reached twice (named and inside a folder named, or named twice) is listed once, where first reached.
     """
     files: list[tuple[str, Path]] = []
     problems: list[str] = []
+    seen: set[Path] = set()
+
+    def add(display: str, path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append((display, path))
+
     for given in paths:
         path = Path(given)
         if not path.exists():
@@ -60,7 +69,8 @@ def discover_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path]],
                     for name in names
                     if name.endswith(".yaml") and not name.startswith(".") and name != REGISTRY_FILE_NAME
                 )
-            files.extend((display_path(item), item) for item in sorted(found))
+            for item in sorted(found):
+                add(display_path(item), item)
         else:
-            files.append((Path(str(given)).as_posix(), path))
+            add(Path(str(given)).as_posix(), path)
     return files, problems
