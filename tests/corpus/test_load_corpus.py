@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime
 import json
 import shutil
 from pathlib import Path
@@ -208,9 +209,41 @@ def test_a_meeting_reported_on_another_day_is_a_disagreement(weekday: str) -> No
     dates = [item for item in _with_copy(edit).disagreements if item.kind == "date" and item.item == SUMMIT]
     assert bool(dates) == (weekday != "tuesday")
     if dates:
-        assert {side.value for side in dates[0].sides} == {"tuesday", weekday}
+        assert {side.value for side in dates[0].sides} == {"2026-01-06 (tuesday)", weekday}
 
 
+@given(st.dates(min_value=datetime.date(2026, 1, 1), max_value=datetime.date(2026, 1, 31)))
+def test_a_weekday_alone_stands_against_a_full_date_on_another_day(day: datetime.date) -> None:
+    """One article names only a weekday, another gives a full date: they disagree when its weekday differs,
+    and both sides are shown."""
+
+    def edit(data: dict[str, Any]) -> None:
+        summit = next(item for item in data["meetings"] if item.get("corpus_id") == SUMMIT)
+        summit["date"]["edtf"] = day.isoformat()
+        summit["date"].pop("weekday", None)
+
+    weekday_only = copy.deepcopy(_DATA[ARTICLE_003])
+    summit = next(item for item in weekday_only["meetings"] if item.get("corpus_id") == SUMMIT)
+    summit["date"].pop("edtf", None)
+    changed = copy.deepcopy(_DATA[ARTICLE_003])
+    edit(changed)
+    corpus = _built(
+        [
+            _contribution(ARTICLE_003, weekday_only, article_id="weekday"),
+            _contribution(ARTICLE_003, changed, article_id="full"),
+        ]
+    )
+    dates = [item for item in corpus.disagreements if item.kind == "date" and item.item == SUMMIT]
+    named = _WEEKDAY_NAMES[day.weekday()]
+    assert bool(dates) == (named != "tuesday")
+    if dates:
+        assert {(side.article, side.value) for side in dates[0].sides} == {
+            ("weekday", "tuesday"),
+            ("full", f"{day.isoformat()} ({named})"),
+        }
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ROLES = [
     "host",
     "co_host",

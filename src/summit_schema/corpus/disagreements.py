@@ -87,16 +87,33 @@ def _day(date: DateReport) -> tuple[str | None, str | None]:
     return edtf, weekday
 
 
+def _day_reading(edtf: str | None, weekday: str | None) -> str:
+    if edtf is not None:
+        return f"{edtf} ({weekday})" if weekday else edtf
+    return weekday or ""
+
+
 def _dates(corpus: Corpus) -> Iterator[Disagreement]:
+    """Reports of one item that give two calendar days, or name or imply two weekdays.
+
+    Every report with a day or weekday is a side, read at its most precise: "2026-01-06 (tuesday)" for a
+    full date, "tuesday" for a weekday alone, so that an article naming only a weekday still stands
+    against one giving a full date on another weekday.
+    """
     items: list[Meeting | Document | Event] = [*corpus.meetings, *corpus.documents, *corpus.events]
     for item in items:
         days = [(date, *_day(date)) for date in item.dates]
-        full = _sides((date.article, edtf, date.evidence) for date, edtf, _ in days if edtf)
-        if len({side.value for side in full}) > 1:
-            yield Disagreement("date", f"{item.name}: date", item.id, full)
+        calendar_days = {edtf for _, edtf, _ in days if edtf}
+        weekdays = {weekday for _, _, weekday in days if weekday}
+        if len(calendar_days) < 2 and len(weekdays) < 2:
             continue
-        weekdays = _sides((date.article, weekday, date.evidence) for date, _, weekday in days if weekday)
-        yield from _disagreement("date", f"{item.name}: day of the week", item.id, weekdays)
+        sides = _sides(
+            (date.article, _day_reading(edtf, weekday), date.evidence)
+            for date, edtf, weekday in days
+            if edtf or weekday
+        )
+        subject = "date" if len(calendar_days) > 1 else "day of the week"
+        yield Disagreement("date", f"{item.name}: {subject}", item.id, sides)
 
 
 def _commitments(corpus: Corpus) -> Iterator[Disagreement]:
