@@ -24,7 +24,7 @@ def _commitment_quotes() -> set[str]:
     return {node["quote"] for node in quote_nodes(commitment.model_dump(mode="json"))}
 
 
-NARROW = {"width": 390, "height": 800}
+NARROW = {"width": 360, "height": 800}
 WITHOUT_SCRIPT = {"javascript": False}
 
 
@@ -143,6 +143,14 @@ def test_keyboard_alone_selects_an_item(site: Path, browser_page: tuple[Any, Req
     assert outline in ("solid", "auto")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") in ("A", "BUTTON")
+    page.keyboard.press("Escape")
+    assert page.locator("a.ev.selected").count() == 0
+    assert "#" not in page.url, "a reload would select the cleared item again"
+    item.focus()
+    page.keyboard.press(" ")
+    assert page.locator("a.ev.selected").count() > 0, "Space selects as Enter does"
+    assert page.url.endswith(f"#{COMMITMENT}")
+    assert page.locator("#selection").is_visible()
     _only_local(requests)
 
 
@@ -185,8 +193,12 @@ def test_a_narrow_screen_reads_in_one_column(
     panel_top = page.eval_on_selector("#selection", "e => e.getBoundingClientRect().top")
     assert 0 <= top < panel_top
     page.screenshot(path=tmp_path / "narrow.png")
-    _open(page, site, "index.html")
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    for name in [
+        "index.html",
+        *(f"articles/{path.name}" for path in sorted((site / "articles").glob("*.html"))),
+    ]:
+        _open(page, site, name)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
     _only_local(requests)
 
 

@@ -64,9 +64,16 @@
       controls.appendChild(button("Next", function () { show(state.index + 1); }));
       controls.appendChild(position);
     }
-    controls.appendChild(button("Clear", function () { clear(); panel.hidden = true; }));
+    controls.appendChild(button("Clear", dismiss));
     panel.appendChild(controls);
     panel.hidden = false;
+  }
+
+  function dismiss() {
+    // Clears the selection and the address that names it, so that a reload does not select it again.
+    clear();
+    panel.hidden = true;
+    if (location.hash) { history.replaceState(null, "", location.pathname + location.search); }
   }
 
   function selectItem(entry) {
@@ -144,7 +151,12 @@
   document.addEventListener("keydown", function (event) {
     var typing = event.target.closest && event.target.closest("input, textarea, select");
     if (typing || event.altKey || event.ctrlKey || event.metaKey) { return; }
-    if (event.key === "Escape") { clear(); panel.hidden = true; }
+    if (event.key === "Escape") { dismiss(); }
+    else if (event.key === " " && event.target.matches && event.target.matches("a.item, a.ev")) {
+      // Space activates a selectable item or passage as Enter does, instead of scrolling the page.
+      event.preventDefault();
+      event.target.click();
+    }
     else if (event.key === "n" && state.anchors.length) { show(state.index + 1); }
     else if (event.key === "p" && state.anchors.length) { show(state.index - 1); }
   });
