@@ -226,3 +226,34 @@ def test_an_export_that_cannot_be_written_exits_2(
         assert f"{folder / name}: cannot write the export" in result.stderr
         assert "Traceback" not in result.stderr
         assert "internal error" not in result.stderr
+
+
+def test_row_ids_depend_on_their_article_alone(project: Path, run_cli: Any, tmp_path: Path) -> None:
+    """Figures, participations and conditions keep their ids whichever other files are exported, so exports
+    of parts of a corpus can be read together."""
+    keyed = {
+        "figures": "figure_id",
+        "participations": "participation_id",
+        "conditions": "condition_id",
+    }
+
+    def rows(target: Path) -> dict[str, list[str]]:
+        database = duckdb.connect(str(target), read_only=True)
+        query = "SELECT to_json(t)::VARCHAR FROM {} t WHERE article_id = '001_2edaeb4a3ac85bb9' ORDER BY 1"
+        return {table: [row for (row,) in database.sql(query.format(table)).fetchall()] for table in keyed}
+
+    assert run_cli("export", "--to", "duckdb", str(tmp_path / "all.duckdb")).exit_code == 0
+    part = [
+        "--from",
+        "annotations/001_2edaeb4a3ac85bb9.yaml",
+        "--from",
+        "annotations/003_289fc3a32fa86627.yaml",
+    ]
+    assert run_cli("export", "--to", "duckdb", str(tmp_path / "part.duckdb"), *part).exit_code == 0
+    whole, some = rows(tmp_path / "all.duckdb"), rows(tmp_path / "part.duckdb")
+    assert all(whole[table] for table in keyed)
+    assert whole == some
+    database = duckdb.connect(str(tmp_path / "all.duckdb"), read_only=True)
+    for table, key in keyed.items():
+        duplicated = database.sql(f"SELECT {key} FROM {table} GROUP BY {key} HAVING count(*) > 1").fetchall()
+        assert duplicated == []

@@ -6,6 +6,7 @@ The tables and their columns are documented in ``docs/corpus.md``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,14 @@ def _quantity(value: Quantity | None) -> tuple[Any, ...]:
 class _Writer:
     def __init__(self) -> None:
         self.tables = {name: Table(name, columns) for name, columns in COLUMNS.items()}
+        self._taken: dict[str, int] = defaultdict(int)
+
+    def row_id(self, owner_id: str, article: str, kind: str) -> str:
+        """``<owner>@<article>#<kind>-<n>``: n counts the owner's rows of that kind from that article only,
+        so the id depends on that article's annotation alone, not on which other files are exported."""
+        stem = f"{owner_id}@{article}#{kind}"
+        self._taken[stem] += 1
+        return f"{stem}-{self._taken[stem]}"
 
     def evidence(self, item_type: str, item_id: str, quotes: tuple[Quote, ...]) -> None:
         for quote in quotes:
@@ -62,8 +71,8 @@ class _Writer:
             )
 
     def conditions(self, owner_type: str, owner_id: str, conditions: tuple[Condition, ...]) -> None:
-        for index, condition in enumerate(conditions):
-            condition_id = f"{owner_id}#condition-{index}"
+        for condition in conditions:
+            condition_id = self.row_id(owner_id, condition.article, "condition")
             self.tables["conditions"].add(
                 condition_id, owner_type, owner_id, condition.article, condition.kind, condition.summary
             )
@@ -118,8 +127,10 @@ class _Writer:
                     date.weekday if date else None,
                 )
                 self.evidence("meeting", meeting.id, report.evidence)
-            for index, participant in enumerate(meeting.participants):
-                participation_id = f"{meeting.id}#participant-{index}"
+            for participant in meeting.participants:
+                participation_id = self.row_id(
+                    meeting.id, participant.article, f"participant-{participant.actor}"
+                )
                 self.tables["participations"].add(
                     participation_id,
                     meeting.id,
@@ -131,8 +142,8 @@ class _Writer:
                     *_fact(participant.factuality)[:2],
                 )
                 self.evidence("participation", participation_id, participant.evidence)
-            for index, figure in enumerate(meeting.figures):
-                figure_id = f"{meeting.id}#figure-{index}"
+            for figure in meeting.figures:
+                figure_id = self.row_id(meeting.id, figure.article, "figure")
                 self.tables["figures"].add(
                     figure_id,
                     meeting.id,
