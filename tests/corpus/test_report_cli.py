@@ -174,3 +174,11 @@ def test_written_reports_are_as_readable_as_any_new_file(
     written = [tmp_path / "r.json", *sorted((tmp_path / "site").rglob("*.html"))]
     assert len(written) > 5
     assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o644}
+
+
+def test_a_broken_registry_is_named_as_the_reason(project: Path, run_cli: object) -> None:
+    (project / "registry.yaml").write_text('schema_version: "2.0.0"\nactors: [\n', encoding="utf-8")
+    result = _report(run_cli, "--format", "json")
+    assert result.exit_code == 1
+    reasons = {item["reason"] for item in result.json()["left_out"]}
+    assert reasons == {"registry.yaml:2:9: [yaml-syntax] unclosed bracket '['"}

@@ -37,8 +37,11 @@ def _errors(findings: list[Finding]) -> list[Finding]:
 
 
 def _left_out(file: str, errors: list[Finding]) -> LeftOut:
+    """Why ``file`` is left out: its first error, located; in another file (the registry), named so."""
     first = errors[0]
     where = f"{first.line}:{first.column}: " if first.line else ""
+    if first.file and first.file != file:
+        where = f"{first.file}:{where}" if where else f"{first.file}: "
     return LeftOut(file, f"{where}[{first.rule}] {first.message}", len(errors))
 
 
