@@ -108,7 +108,10 @@ def test_markdown_lists_meetings_and_disagreements(project: Path, run_cli: objec
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Corpus report")
     assert "## Where the sources disagree" in text
-    assert "Coalition of the Willing summit in Paris" in text
+    meetings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert meetings[0] == f"### Coalition of the Willing summit in Paris (`{SUMMIT}`)", "most reported first"
+    registered = [line for line in meetings if ":" not in line.rsplit("(`", 1)[1]]
+    assert meetings[: len(registered)] == registered, "meetings of the registry before an article's own"
 
 
 def test_json_is_the_default_when_stdout_is_not_a_terminal(project: Path, run_cli: object) -> None:

@@ -26,7 +26,7 @@ def _articles(articles: tuple[str, ...]) -> str:
 
 def _meetings(corpus: Corpus) -> Iterator[str]:
     yield "## Meetings"
-    for meeting in corpus.meetings:
+    for meeting in corpus.meetings_by_reach():
         yield ""
         yield f"### {meeting.name} (`{meeting.id}`)"
         yield f"- kind: {meeting.kind}; reported by {_articles(meeting.articles)}"
@@ -50,7 +50,7 @@ def _meetings(corpus: Corpus) -> Iterator[str]:
 def _documents(corpus: Corpus) -> Iterator[str]:
     yield "## Documents"
     yield ""
-    for document in corpus.documents:
+    for document in corpus.documents_by_reach():
         yield f"- **{document.name}** (`{document.id}`, {document.kind}): {_articles(document.articles)}"
         for provision in document.provisions:
             yield f"  - provision in `{provision.article}`: {provision.summary}"

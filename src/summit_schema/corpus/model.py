@@ -36,6 +36,18 @@ class Corpus:
         """The meeting with this id, if any."""
         return next((meeting for meeting in self.meetings if meeting.id == item_id), None)
 
+    def meetings_by_reach(self) -> list[Meeting]:
+        """The meetings for reading: those of the registry first, the most widely reported first, by name."""
+        return sorted(self.meetings, key=_reach)
+
+    def documents_by_reach(self) -> list[Document]:
+        """The documents for reading, in the order of ``meetings_by_reach``."""
+        return sorted(self.documents, key=_reach)
+
     def article(self, article_id: str) -> ArticleInfo | None:
         """The article with this id, if any."""
         return next((article for article in self.articles if article.id == article_id), None)
+
+
+def _reach(item: Meeting | Document) -> tuple[bool, int, str, str]:
+    return (not item.corpus, -len(item.articles), item.name.casefold(), item.id)

@@ -53,9 +53,9 @@ class _Links:
     def __init__(self, corpus: Corpus, page_of: PageOf) -> None:
         self.page_of = page_of
         self.names = {actor.id: actor.name for actor in corpus.actors}
-        for meeting in corpus.meetings:
+        for meeting in corpus.meetings_by_reach():
             self.names[meeting.id] = meeting.name
-        for document in corpus.documents:
+        for document in corpus.documents_by_reach():
             self.names[document.id] = document.name
         for event in corpus.events:
             self.names[event.id] = event.name
@@ -90,7 +90,7 @@ def _distinct(values: Iterable[str]) -> list[str]:
 
 def _meetings(corpus: Corpus, links: _Links) -> list[IndexEntry]:
     entries = []
-    for number, meeting in enumerate(corpus.meetings, start=1):
+    for number, meeting in enumerate(corpus.meetings_by_reach(), start=1):
         entry = IndexEntry(f"m-{number}", meeting.kind, meeting.name)
         dates = _distinct(f"{date.text} ({date.article})" for date in meeting.dates)
         if dates:
@@ -109,7 +109,7 @@ def _meetings(corpus: Corpus, links: _Links) -> list[IndexEntry]:
 
 def _documents(corpus: Corpus, links: _Links) -> list[IndexEntry]:
     entries = []
-    for number, document in enumerate(corpus.documents, start=1):
+    for number, document in enumerate(corpus.documents_by_reach(), start=1):
         entry = IndexEntry(f"doc-{number}", document.kind, document.name)
         statuses = _distinct(f"{r.status} ({r.article})" for r in document.reports if r.status)
         if statuses:
@@ -170,10 +170,10 @@ def _disagreements(corpus: Corpus, links: _Links) -> list[IndexEntry]:
 def corpus_anchors(corpus: Corpus) -> dict[tuple[str, str, str], str]:
     """The index entry of each local item the corpus merged: (article, section, local id) to its anchor."""
     anchors: dict[tuple[str, str, str], str] = {}
-    for number, meeting in enumerate(corpus.meetings, start=1):
+    for number, meeting in enumerate(corpus.meetings_by_reach(), start=1):
         for report in meeting.reports:
             anchors[(report.article, "meetings", report.local_id)] = f"m-{number}"
-    for number, document in enumerate(corpus.documents, start=1):
+    for number, document in enumerate(corpus.documents_by_reach(), start=1):
         for document_report in document.reports:
             anchors[(document_report.article, "documents", document_report.local_id)] = f"doc-{number}"
     for number, commitment in enumerate(corpus.commitments, start=1):

@@ -34,13 +34,20 @@ _OWN_FILES = re.compile(r"index\.html|articles/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\
 """What a run writes, so what a later run may remove: never a name leading out of the folder."""
 
 
+def _words(value: str) -> str:
+    """An enumerated value as words: ``working_meeting`` as "working meeting"."""
+    return value.replace("_", " ")
+
+
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("summit_schema.viewer", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.filters["words"] = _words
+    return environment
 
 
 def _static(name: str) -> str:
