@@ -267,7 +267,7 @@ def test_a_participant_reported_in_another_role_is_a_disagreement(role: str) -> 
     roles = [item for item in _with_copy(edit).disagreements if item.kind == "role" and item.item == SUMMIT]
     assert bool(roles) == (role != "participant")
     if roles:
-        assert roles[0].subject == "Coalition of the Willing summit in Paris: role of emmanuel-macron"
+        assert roles[0].subject == "Coalition of the Willing summit in Paris: role of Emmanuel Macron"
         assert {(side.article, side.value) for side in roles[0].sides} == {
             (ARTICLE_003, "participant"),
             ("copy", role),

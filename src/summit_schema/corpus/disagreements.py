@@ -116,11 +116,19 @@ def _dates(corpus: Corpus) -> Iterator[Disagreement]:
         yield Disagreement("date", f"{item.name}: {subject}", item.id, sides)
 
 
+def _names(corpus: Corpus) -> dict[str, str]:
+    return {actor.id: actor.name for actor in corpus.actors}
+
+
 def _commitments(corpus: Corpus) -> Iterator[Disagreement]:
+    names = _names(corpus)
     for commitment in corpus.commitments:
         if len(commitment.articles) < 2:
             continue
-        subject = f"commitment {commitment.id}"
+        committers = ", ".join(names.get(actor, actor) for actor in commitment.committers) or "someone"
+        subject = (
+            f"commitment of {committers} ({', '.join(kind.replace('_', ' ') for kind in commitment.kinds)})"
+        )
         yield from _disagreement(
             "firmness",
             f"{subject}: firmness",
@@ -138,6 +146,7 @@ def _commitments(corpus: Corpus) -> Iterator[Disagreement]:
 
 
 def _roles(corpus: Corpus) -> Iterator[Disagreement]:
+    names = _names(corpus)
     for meeting in corpus.meetings:
         roles: dict[str, dict[str, list[Participation]]] = defaultdict(lambda: defaultdict(list))
         for participant in meeting.participants:
@@ -154,7 +163,8 @@ def _roles(corpus: Corpus) -> Iterator[Disagreement]:
                 )
                 for article, reports in by_article.items()
             ]
-            yield from _disagreement("role", f"{meeting.name}: role of {actor}", meeting.id, _sides(values))
+            subject = f"{meeting.name}: role of {names.get(actor, actor)}"
+            yield from _disagreement("role", subject, meeting.id, _sides(values))
 
 
 def find_disagreements(corpus: Corpus) -> tuple[Disagreement, ...]:
