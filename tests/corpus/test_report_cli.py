@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import types
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summit_schema.corpus import Corpus
-from tests.conftest import CliResult
+from tests.conftest import REPO, CliResult
 
 SUMMIT = "coalition-summit-paris-2026-01-06"
 
@@ -185,3 +186,26 @@ def test_a_broken_registry_is_named_as_the_reason(project: Path, run_cli: object
     assert result.exit_code == 1
     reasons = {item["reason"] for item in result.json()["left_out"]}
     assert reasons == {"registry.yaml:2:9: [yaml-syntax] unclosed bracket '['"}
+
+
+def _documented_keys() -> dict[str, list[str]]:
+    """The keys docs/corpus.md gives each list of the JSON report (``- `meetings`: `{"id", ...}```)."""
+    text = (REPO / "docs" / "corpus.md").read_text(encoding="utf-8")
+    section = text[text.index("### The JSON report") : text.index("## `summit-schema export`")]
+    documented = {}
+    for name, inner in re.findall(r"`(\w+)`: `\{(.*?)\}`", section.replace("\n  ", " "), re.S):
+        documented[name] = re.findall(r'"(\w+)"', inner.split("[{")[0])
+    return documented
+
+
+def test_the_documented_json_keys_are_the_keys_written(project: Path, run_cli: object) -> None:
+    broken = project / "annotations" / "002_7a1eed89a4e6f8b7.yaml"  # so that left_out has a row
+    broken.write_text(broken.read_text(encoding="utf-8").replace("commitments:", "commitmentz:", 1), "utf-8")
+    report = _report(run_cli, "--format", "json").json()
+    documented = _documented_keys()
+    assert set(documented) >= {"articles", "meetings", "documents", "events", "commitments", "open_issues",
+                               "statements", "disagreements", "left_out"}  # fmt: skip
+    for name, keys in documented.items():
+        rows = report[name]
+        assert rows, name
+        assert all(list(row) == keys for row in rows), (name, list(rows[0]), keys)
