@@ -216,3 +216,20 @@ def test_the_documented_json_keys_are_the_keys_written(project: Path, run_cli: o
         rows = report[name]
         assert rows, name
         assert all(list(row) == keys for row in rows), (name, list(rows[0]), keys)
+
+
+def test_every_date_comes_with_the_passage_that_gives_it(project: Path, run_cli: object) -> None:
+    """A date with no evidence of its own is evidenced by its item's quotes that contain its text."""
+    report = _report(run_cli, "--format", "json").json()
+    dates = [
+        date
+        for name in ("meetings", "documents", "events")
+        for item in report[name]
+        for date in item["dates"]
+    ]
+    assert len(dates) > 10
+    assert all(date["evidence"] for date in dates), [date["text"] for date in dates if not date["evidence"]]
+    summit = next(meeting for meeting in report["meetings"] if meeting["id"] == SUMMIT)
+    tuesday = next(date for date in summit["dates"] if date["article"].startswith("001"))
+    assert tuesday["text"] == "Tuesday"
+    assert all("tuesday" in quote["quote"].casefold() for quote in tuesday["evidence"])

@@ -59,7 +59,7 @@ def _add_commitments(reader: AnnotationReader, contribution: Contribution) -> No
         reader.corpus_ids[str(commitment.get("id"))] = header.id
         factuality = reader.factuality(commitment)
         assert factuality is not None  # required by the schema
-        date = reader.date(commitment.get("date"))
+        date = reader.date(commitment.get("date"), commitment)
         quantities = tuple(
             number for number in map(quantity, commitment.get("quantities", ()) or ()) if number is not None
         )

@@ -27,7 +27,7 @@ def _status(item: dict[str, Any]) -> str | None:
 def _add_date(
     reader: AnnotationReader, contribution: Contribution, section: str, item_id: str, item: Any
 ) -> None:
-    date = reader.date(item.get("date"))
+    date = reader.date(item.get("date"), item)
     if date is not None:
         contribution.dates.append((section, item_id, date))
 

@@ -82,18 +82,26 @@ class AnnotationReader:
             str(value.get("value")), str(value.get("basis")), self.refs(value.get("according_to"))
         )
 
-    def date(self, value: Any) -> DateReport | None:
-        """A date as the article writes it."""
+    def date(self, value: Any, owner: Any = None) -> DateReport | None:
+        """A date as the article writes it, with its evidence.
+
+        A date without evidence of its own takes the quotes of its ``owner`` (the meeting or commitment
+        it dates) that contain its text: "Tuesday" is evidenced by the passage that says it.
+        """
         if not isinstance(value, dict) or not isinstance(value.get("text"), str):
             return None
         edtf, weekday = value.get("edtf"), value.get("weekday")
+        evidence = self.evidence(value)
+        if not evidence and value["text"].strip():
+            wanted = value["text"].casefold()
+            evidence = tuple(quote for quote in self.evidence(owner) if wanted in quote.quote.casefold())
         return DateReport(
             self.article_id,
             value["text"],
             str(value.get("kind", "")),
             edtf if isinstance(edtf, str) else None,
             weekday if isinstance(weekday, str) else None,
-            self.evidence(value),
+            evidence,
         )
 
     def conditions(self, item: dict[str, Any]) -> tuple[Condition, ...]:
