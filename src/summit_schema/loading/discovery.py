@@ -49,7 +49,8 @@ def discover_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path]],
     seen: set[Path] = set()
 
     def add(display: str, path: Path) -> None:
-        key = path.resolve()
+        # abspath normalises ./ and .. without the system calls per file of resolve()
+        key = Path(os.path.abspath(path))  # noqa: PTH100
         if key not in seen:
             seen.add(key)
             files.append((display, path))
