@@ -42,12 +42,20 @@ def _similar(first: str, second: str) -> bool:
     return fuzz.ratio(first, second) >= _SIMILARITY
 
 
+def _varying_words(first: str, second: str) -> set[str]:
+    """The words (without case) of either name that the other spells differently."""
+    mine, theirs = _words(first), _words(second)
+    varying: set[str] = set()
+    for a in mine - theirs:
+        for b in theirs - mine:
+            if _similar(a, b):
+                varying.update((a, b))
+    return varying
+
+
 def variant_spellings(first: str, second: str) -> bool:
     """Whether two names write one name differently (see the module's description)."""
-    if first == second:
-        return False
-    mine, theirs = _words(first), _words(second)
-    return any(a != b and _similar(a, b) for a in mine - theirs for b in theirs - mine)
+    return first != second and bool(_varying_words(first, second))
 
 
 def _variant_words(names: Iterable[Name]) -> set[str]:
@@ -56,11 +64,7 @@ def _variant_words(names: Iterable[Name]) -> set[str]:
     involved: set[str] = set()
     for index, first in enumerate(texts):
         for second in texts[index + 1 :]:
-            mine, theirs = _words(first), _words(second)
-            for a in mine - theirs:
-                for b in theirs - mine:
-                    if _similar(a, b):
-                        involved.update((a, b))
+            involved |= _varying_words(first, second)
     return involved
 
 
